@@ -1,0 +1,108 @@
+package bourse.engine;
+
+import java.util.Arrays;
+
+/**
+ * Price levels of one side kept in a sorted array with the best level last, so that the busy end of
+ * the book (near the touch) is where inserts and removals shift the fewest entries, and the best
+ * price is one array read. Lookup by price is a binary search.
+ * <p>
+ * Also used for pending stops: buy stops trigger lowest stop first, sell stops highest first.
+ */
+final class BookSide
+{
+    private final boolean highestIsBest;
+    private final LevelPool pool;
+    private PriceLevel[] levels = new PriceLevel[64];
+    private int size;
+
+    BookSide(final boolean highestIsBest, final LevelPool pool)
+    {
+        this.highestIsBest = highestIsBest;
+        this.pool = pool;
+    }
+
+    PriceLevel best()
+    {
+        return size == 0 ? null : levels[size - 1];
+    }
+
+    int size()
+    {
+        return size;
+    }
+
+    /** Level at the given rank from the best (0 = best). */
+    PriceLevel levelFromBest(final int rank)
+    {
+        return levels[size - 1 - rank];
+    }
+
+    /** True when price a is better than (ahead of) price b on this side. */
+    boolean isBetter(final long a, final long b)
+    {
+        return highestIsBest ? a > b : a < b;
+    }
+
+    PriceLevel find(final long price)
+    {
+        final int index = indexOf(price);
+        return index >= 0 ? levels[index] : null;
+    }
+
+    PriceLevel findOrCreate(final long price)
+    {
+        int index = indexOf(price);
+        if (index >= 0)
+        {
+            return levels[index];
+        }
+        index = -index - 1;
+        if (size == levels.length)
+        {
+            levels = Arrays.copyOf(levels, size * 2);
+        }
+        System.arraycopy(levels, index, levels, index + 1, size - index);
+        final PriceLevel level = pool.acquire(price);
+        levels[index] = level;
+        size++;
+        return level;
+    }
+
+    /** Removes an empty level and returns it to the pool. */
+    void removeLevel(final PriceLevel level)
+    {
+        final int index = indexOf(level.price);
+        System.arraycopy(levels, index + 1, levels, index, size - index - 1);
+        levels[--size] = null;
+        pool.release(level);
+    }
+
+    /**
+     * Array order is worst to best: ascending prices for a bid side (highest best), descending for an
+     * ask side.
+     */
+    private int indexOf(final long price)
+    {
+        int low = 0;
+        int high = size - 1;
+        while (low <= high)
+        {
+            final int mid = (low + high) >>> 1;
+            final long midPrice = levels[mid].price;
+            if (midPrice == price)
+            {
+                return mid;
+            }
+            if (isBetter(price, midPrice))
+            {
+                low = mid + 1;
+            }
+            else
+            {
+                high = mid - 1;
+            }
+        }
+        return -(low + 1);
+    }
+}

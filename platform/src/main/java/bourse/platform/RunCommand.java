@@ -1,0 +1,171 @@
+package bourse.platform;
+
+import bourse.platform.demo.DemoVenue;
+import bourse.platform.view.Decimals;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * {@code bourse run}: the venue in this process with a demo market to watch. One thread does
+ * everything: it paces the simulated traders to the requested rate, applies their commands to the
+ * engine, and once a second prints the market as rebuilt from the engine's events. Ctrl-C (or the end
+ * of {@code --duration}) stops it with a summary.
+ */
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
+    description = {
+        "Runs the venue in this process with a demo market: BTC-USD and ETH-USD, funded accounts, and",
+        "simulated market makers and takers. Prints commands/s, trades, best bid / best ask and last",
+        "trade per instrument once a second, and a summary on Ctrl-C."})
+final class RunCommand implements Callable<Integer>
+{
+    private static final long SECOND_NS = TimeUnit.SECONDS.toNanos(1);
+    /** Commands sent between clock reads when behind: bounds how late a status line can be. */
+    private static final int MAX_BURST = 1_000;
+    private static final long IDLE_PARK_NS = TimeUnit.MICROSECONDS.toNanos(200);
+    private static final long SHUTDOWN_WAIT_MS = 5_000;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--rate", paramLabel = "COMMANDS_PER_SECOND", defaultValue = "50000",
+        description = "Commands per second the simulated traders send (default: ${DEFAULT-VALUE}).")
+    private long rate;
+
+    @Option(names = "--duration", paramLabel = "SECONDS", defaultValue = "0",
+        description = "Stop after this many seconds; 0 runs until Ctrl-C (default: ${DEFAULT-VALUE}).")
+    private long durationSeconds;
+
+    @Option(names = "--seed", defaultValue = "42",
+        description = "Seed of the simulated traders: the same seed sends the same commands (default: ${DEFAULT-VALUE}).")
+    private long seed;
+
+    @Option(names = "--no-demo",
+        description = "A quiet venue: instruments and funded accounts, but no simulated traders.")
+    private boolean noDemo;
+
+    private volatile boolean stopRequested;
+    private final CountDownLatch stopped = new CountDownLatch(1);
+
+    @Override
+    public Integer call()
+    {
+        if (rate <= 0)
+        {
+            throw new ParameterException(spec.commandLine(), "--rate must be positive: " + rate);
+        }
+        if (durationSeconds < 0)
+        {
+            throw new ParameterException(spec.commandLine(), "--duration must not be negative: " + durationSeconds);
+        }
+
+        final PrintWriter out = spec.commandLine().getOut();
+        final DemoVenue venue = new DemoVenue(seed, rate, !noDemo);
+        out.println(noDemo ?
+            "Bourse venue running in-process, quiet (--no-demo): " + instrumentList(venue) + ". Ctrl-C to stop." :
+            "Bourse venue running in-process: " + instrumentList(venue) + ", simulated traders at " +
+            Decimals.count(rate) + " commands/s, seed " + seed + ". Ctrl-C to stop.");
+        out.flush();
+
+        final Thread shutdownHook = new Thread(this::stopAndWait, "bourse-run-shutdown");
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
+        try
+        {
+            runUntilStopped(venue, out);
+        }
+        finally
+        {
+            stopped.countDown();
+            removeShutdownHook(shutdownHook);
+        }
+        return 0;
+    }
+
+    private void runUntilStopped(final DemoVenue venue, final PrintWriter out)
+    {
+        final long startNs = System.nanoTime();
+        final long deadlineNs = durationSeconds == 0 ? Long.MAX_VALUE : startNs + durationSeconds * SECOND_NS;
+        final long setUpCommands = venue.commandCount();
+        final StatusReport report = new StatusReport(venue.market(), venue.accounts(), out, startNs, setUpCommands);
+        long nextReportNs = startNs + SECOND_NS;
+        long sent = 0;
+        while (!stopRequested)
+        {
+            final long nowNs = System.nanoTime();
+            if (nowNs - nextReportNs >= 0)
+            {
+                report.printStatus(nowNs, venue.commandCount());
+                while (nowNs - nextReportNs >= 0)
+                {
+                    nextReportNs += SECOND_NS;
+                }
+            }
+            if (nowNs - deadlineNs >= 0)
+            {
+                break;
+            }
+            final long due = venue.hasTraders() ? commandsDueBy(nowNs - startNs) : 0;
+            final long burst = Math.min(due - sent, MAX_BURST);
+            for (long i = 0; i < burst; i++)
+            {
+                venue.step();
+            }
+            sent += burst;
+            if (sent >= due)
+            {
+                LockSupport.parkNanos(IDLE_PARK_NS);
+            }
+        }
+        report.printSummary(System.nanoTime(), venue.commandCount() - setUpCommands);
+    }
+
+    /** How many commands the rate allows in the first {@code elapsedNs} of the run. */
+    private long commandsDueBy(final long elapsedNs)
+    {
+        return elapsedNs / SECOND_NS * rate + (elapsedNs % SECOND_NS) * rate / SECOND_NS;
+    }
+
+    /** Runs in the shutdown hook on Ctrl-C: asks the loop to stop and lets it print its summary first. */
+    private void stopAndWait()
+    {
+        stopRequested = true;
+        try
+        {
+            stopped.await(SHUTDOWN_WAIT_MS, TimeUnit.MILLISECONDS);
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void removeShutdownHook(final Thread shutdownHook)
+    {
+        try
+        {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        }
+        catch (final IllegalStateException ex)
+        {
+            // The JVM is already shutting down (Ctrl-C): the hook is running and returns at once.
+        }
+    }
+
+    private static String instrumentList(final DemoVenue venue)
+    {
+        final StringBuilder list = new StringBuilder();
+        venue.market().instruments().forEach(instrument ->
+            list.append(list.length() == 0 ? "" : ", ").append(instrument.symbol()));
+        return list.toString();
+    }
+}

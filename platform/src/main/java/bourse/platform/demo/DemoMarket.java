@@ -1,0 +1,65 @@
+package bourse.platform.demo;
+
+import java.util.List;
+
+/**
+ * The demo venue's reference data: three assets, two instruments and the simulated traders' accounts.
+ * <p>
+ * USD is counted in micro-dollars (scale 6) rather than cents so that one tick times one lot is a whole
+ * number of minor units for both instruments (BTC-USD: 0.50 × 0.001 BTC = 500 µUSD; ETH-USD:
+ * 0.01 × 0.01 ETH = 100 µUSD) and fees on small trades are not rounded away.
+ */
+final class DemoMarket
+{
+    static final int BTC = 1;
+    static final int ETH = 2;
+    static final int USD = 3;
+
+    static final List<AssetSpec> ASSETS = List.of(
+        new AssetSpec(BTC, "BTC", 8, 1_000L * 100_000_000L),
+        new AssetSpec(ETH, "ETH", 8, 10_000L * 100_000_000L),
+        new AssetSpec(USD, "USD", 6, 100_000_000L * 1_000_000L));
+
+    static final List<InstrumentSpec> INSTRUMENTS = List.of(
+        // 64,000.00 USD per BTC; tick 0.50 USD; lot 0.001 BTC up to 100 BTC; band ±5%; fees 1 bp maker, 4 bp taker.
+        new InstrumentSpec(1, "BTC-USD", BTC, USD, 2, 50, 100_000, 100_000, 10_000_000_000L, 500, 100, 400, 6_400_000, 1),
+        // 3,200.00 USD per ETH; tick 0.01 USD; lot 0.01 ETH up to 1,000 ETH; the demo quotes in steps of 0.05.
+        new InstrumentSpec(2, "ETH-USD", ETH, USD, 2, 1, 1_000_000, 1_000_000, 100_000_000_000L, 500, 100, 400, 320_000, 5));
+
+    /** Market makers quote both instruments; takers cross the spread, and place and cancel stops. */
+    static final long[] MARKET_MAKER_ACCOUNTS = {1, 2, 3, 4};
+    static final long[] TAKER_ACCOUNTS = {11, 12, 13, 14, 15, 16, 17, 18};
+
+    private DemoMarket()
+    {
+    }
+
+    /** Announces assets and instruments, and opens and funds every account. */
+    static void setUp(final InProcessEngineProxy engine)
+    {
+        for (final AssetSpec asset : ASSETS)
+        {
+            engine.addAsset(asset.assetId(), asset.code(), asset.scale());
+        }
+        for (final InstrumentSpec instrument : INSTRUMENTS)
+        {
+            engine.addInstrument(instrument);
+        }
+        for (final long accountId : allAccounts())
+        {
+            engine.createAccount(accountId);
+            for (final AssetSpec asset : ASSETS)
+            {
+                engine.deposit(accountId, asset.assetId(), asset.fundingPerAccount());
+            }
+        }
+    }
+
+    static long[] allAccounts()
+    {
+        final long[] accounts = new long[MARKET_MAKER_ACCOUNTS.length + TAKER_ACCOUNTS.length];
+        System.arraycopy(MARKET_MAKER_ACCOUNTS, 0, accounts, 0, MARKET_MAKER_ACCOUNTS.length);
+        System.arraycopy(TAKER_ACCOUNTS, 0, accounts, MARKET_MAKER_ACCOUNTS.length, TAKER_ACCOUNTS.length);
+        return accounts;
+    }
+}

@@ -1,0 +1,85 @@
+package bourse.platform.view;
+
+import bourse.sbe.AssetAddedDecoder;
+import bourse.sbe.BookChangedDecoder;
+import bourse.sbe.InstrumentAddedDecoder;
+import bourse.sbe.TradeDecoder;
+import org.agrona.collections.Int2ObjectHashMap;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The public market as rebuilt from engine events alone: assets, instruments, their books and
+ * trades. It is what a market-data consumer could know, never what an order sender intended.
+ */
+public final class MarketView implements EngineEventListener
+{
+    private static final int MAX_ASSETS = 256;
+
+    private final String[] assetCodes = new String[MAX_ASSETS];
+    private final int[] assetScales = new int[MAX_ASSETS];
+    private final Int2ObjectHashMap<InstrumentView> instrumentsById = new Int2ObjectHashMap<>();
+    private final List<InstrumentView> instruments = new ArrayList<>();
+    private long tradeCount;
+
+    @Override
+    public void onAssetAdded(final AssetAddedDecoder event)
+    {
+        assetCodes[event.assetId()] = event.code();
+        assetScales[event.assetId()] = event.scale();
+    }
+
+    @Override
+    public void onInstrumentAdded(final InstrumentAddedDecoder event)
+    {
+        final InstrumentView instrument = new InstrumentView(event);
+        instrumentsById.put(instrument.instrumentId(), instrument);
+        instruments.add(instrument);
+        instruments.sort(Comparator.comparingInt(InstrumentView::instrumentId));
+    }
+
+    @Override
+    public void onBookChanged(final BookChangedDecoder event)
+    {
+        instrumentsById.get(event.instrumentId()).onBookChanged(event);
+    }
+
+    @Override
+    public void onTrade(final TradeDecoder event)
+    {
+        tradeCount++;
+        instrumentsById.get(event.instrumentId()).onTrade(event);
+    }
+
+    /** Instruments in instrument id order. */
+    public List<InstrumentView> instruments()
+    {
+        return Collections.unmodifiableList(instruments);
+    }
+
+    /** The instrument, or null when the engine has not announced it. */
+    public InstrumentView instrument(final int instrumentId)
+    {
+        return instrumentsById.get(instrumentId);
+    }
+
+    /** Trades on every instrument so far. */
+    public long tradeCount()
+    {
+        return tradeCount;
+    }
+
+    public String assetCode(final int assetId)
+    {
+        return assetCodes[assetId];
+    }
+
+    /** An amount of an asset in its minor units as a decimal string, e.g. {@code 1.25000000}. */
+    public String formatAmount(final int assetId, final long amount)
+    {
+        return Decimals.format(amount, assetScales[assetId]);
+    }
+}

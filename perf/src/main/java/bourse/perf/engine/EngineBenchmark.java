@@ -1,0 +1,223 @@
+package bourse.perf.engine;
+
+import org.HdrHistogram.Histogram;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The matching engine benchmark: generates an {@link ExchangeCoreWorkload}, measures single-threaded
+ * replay throughput (warm-up passes, then the median of measured passes), then open-loop latency at each
+ * offered rate. {@code ./bourse bench engine} runs it; so does the perf module's benchmark jar:
+ * <pre>
+ * java $(cat perf/target/jvm.options) -Xms2g -Xmx2g -XX:+AlwaysPreTouch -jar perf/target/bourse-perf-*-benchmarks.jar [--json]
+ * </pre>
+ */
+public final class EngineBenchmark
+{
+    private EngineBenchmark()
+    {
+    }
+
+    /** Runs the whole benchmark, writing one progress line per step to {@code progress}. */
+    public static EngineBenchmarkResult run(final Config config, final PrintStream progress)
+    {
+        config.conclude();
+        final MachineInfo machine = MachineInfo.current();
+        progress.printf(Locale.ROOT, "generating %,d commands (seed %d)%n", config.commands(), config.seed());
+        final long generationStartNs = System.nanoTime();
+        final ExchangeCoreWorkload workload = ExchangeCoreWorkload.generate(config.seed(), config.commands());
+        progress.printf(Locale.ROOT, "generated in %.1f s: %s%n", (System.nanoTime() - generationStartNs) / 1e9, workload.shape());
+
+        final ThroughputHarness throughput = new ThroughputHarness(workload);
+        for (int pass = 1; pass <= config.warmupPasses(); pass++)
+        {
+            final double opsPerSec = throughput.runPass();
+            progress.printf(Locale.ROOT, "warm-up pass %d/%d: %,.0f commands/s%n", pass, config.warmupPasses(), opsPerSec);
+        }
+        final double[] passes = new double[config.measuredPasses()];
+        for (int pass = 0; pass < passes.length; pass++)
+        {
+            passes[pass] = throughput.runPass();
+            progress.printf(Locale.ROOT, "measured pass %d/%d: %,.0f commands/s%n", pass + 1, passes.length, passes[pass]);
+        }
+
+        final OpenLoopLatencyHarness latencyHarness = new OpenLoopLatencyHarness(workload);
+        final List<LatencyPercentiles> latencies = new ArrayList<>();
+        final Histogram histogram = OpenLoopLatencyHarness.newHistogram();
+        for (final long rate : config.offeredRates())
+        {
+            if (config.warmupPasses() > 0)
+            {
+                progress.printf(Locale.ROOT, "latency at %,d/s: warm-up run%n", rate);
+                latencyHarness.run(rate, histogram);
+            }
+            histogram.reset();
+            latencyHarness.run(rate, histogram);
+            final LatencyPercentiles latency = new LatencyPercentiles(rate, histogram);
+            latencies.add(latency);
+            progress.printf(Locale.ROOT, "latency at %,d/s: p50 %,d ns, p99 %,d ns, p99.99 %,d ns, max %,d ns%n",
+                rate, latency.p50Ns(), latency.p99Ns(), latency.p9999Ns(), latency.maxNs());
+        }
+        return new EngineBenchmarkResult(config.seed(), workload.shape(), passes, median(passes), latencies, machine);
+    }
+
+    /**
+     * Runs the benchmark from the command line: {@code [--json] [--seed N] [--commands N] [--warmup N]
+     * [--passes N] [--rates R1,R2,...]}. Progress goes to stderr, the result (table, or JSON) to stdout.
+     */
+    public static void main(final String[] args)
+    {
+        final Config config = new Config();
+        boolean json = false;
+        for (int i = 0; i < args.length; i++)
+        {
+            final String option = args[i];
+            if ("--json".equals(option))
+            {
+                json = true;
+                continue;
+            }
+            if (i + 1 == args.length)
+            {
+                usage("missing value or unknown option: " + option);
+                return;
+            }
+            final String value = args[++i];
+            switch (option)
+            {
+                case "--seed":
+                    config.seed(Long.parseLong(value));
+                    break;
+                case "--commands":
+                    config.commands(Integer.parseInt(value));
+                    break;
+                case "--warmup":
+                    config.warmupPasses(Integer.parseInt(value));
+                    break;
+                case "--passes":
+                    config.measuredPasses(Integer.parseInt(value));
+                    break;
+                case "--rates":
+                    config.offeredRates(Arrays.stream(value.split(",")).mapToLong(Long::parseLong).toArray());
+                    break;
+                default:
+                    usage("unknown option: " + option);
+                    return;
+            }
+        }
+        final EngineBenchmarkResult result = run(config, System.err);
+        System.out.println(json ? result.toJson() : result.toText());
+    }
+
+    private static void usage(final String problem)
+    {
+        System.err.println(problem);
+        System.err.println("usage: EngineBenchmark [--json] [--seed N] [--commands N] [--warmup N] [--passes N] [--rates R1,R2,...]");
+        System.exit(2);
+    }
+
+    static double median(final double[] values)
+    {
+        final double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        final int middle = sorted.length / 2;
+        return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+    }
+
+    /** What to run, Aeron-context style: fluent setters, defaults, and checks in {@link #conclude()}. */
+    public static final class Config
+    {
+        private long seed = 42;
+        private int commands = 3_000_000;
+        private int warmupPasses = 5;
+        private int measuredPasses = 5;
+        private long[] offeredRates = {1_000_000, 3_000_000};
+
+        /** Checks the configuration; {@link EngineBenchmark#run} calls it too. */
+        public Config conclude()
+        {
+            if (commands < 1 || commands > ExchangeCoreWorkload.maxBenchmarkCommands())
+            {
+                throw new IllegalArgumentException(
+                    "commands must be in [1, " + ExchangeCoreWorkload.maxBenchmarkCommands() + "]: " + commands);
+            }
+            if (warmupPasses < 0)
+            {
+                throw new IllegalArgumentException("warmupPasses must not be negative: " + warmupPasses);
+            }
+            if (measuredPasses < 1)
+            {
+                throw new IllegalArgumentException("measuredPasses must be at least 1: " + measuredPasses);
+            }
+            for (final long rate : offeredRates)
+            {
+                if (rate < 1 || rate > 1_000_000_000L)
+                {
+                    throw new IllegalArgumentException("offered rates must be in [1, 1e9] per second: " + rate);
+                }
+            }
+            return this;
+        }
+
+        public Config seed(final long seed)
+        {
+            this.seed = seed;
+            return this;
+        }
+
+        public long seed()
+        {
+            return seed;
+        }
+
+        /** Benchmark commands, after the setup prefix. */
+        public Config commands(final int commands)
+        {
+            this.commands = commands;
+            return this;
+        }
+
+        public int commands()
+        {
+            return commands;
+        }
+
+        public Config warmupPasses(final int warmupPasses)
+        {
+            this.warmupPasses = warmupPasses;
+            return this;
+        }
+
+        public int warmupPasses()
+        {
+            return warmupPasses;
+        }
+
+        public Config measuredPasses(final int measuredPasses)
+        {
+            this.measuredPasses = measuredPasses;
+            return this;
+        }
+
+        public int measuredPasses()
+        {
+            return measuredPasses;
+        }
+
+        /** Commands per second offered in the latency runs, one run each; none skips latency. */
+        public Config offeredRates(final long... perSecond)
+        {
+            this.offeredRates = perSecond.clone();
+            return this;
+        }
+
+        public long[] offeredRates()
+        {
+            return offeredRates.clone();
+        }
+    }
+}

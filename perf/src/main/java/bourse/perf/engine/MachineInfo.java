@@ -1,0 +1,83 @@
+package bourse.perf.engine;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** Where a benchmark ran: enough to tell two results apart and to reproduce one. */
+final class MachineInfo
+{
+    private static final Path CPU_INFO = Path.of("/proc/cpuinfo");
+
+    private final String javaVersion;
+    private final int cores;
+    private final String cpu;
+    private final String date;
+    private final List<String> jvmArguments;
+
+    private MachineInfo(
+        final String javaVersion, final int cores, final String cpu, final String date, final List<String> jvmArguments)
+    {
+        this.javaVersion = javaVersion;
+        this.cores = cores;
+        this.cpu = cpu;
+        this.date = date;
+        this.jvmArguments = List.copyOf(jvmArguments);
+    }
+
+    static MachineInfo current()
+    {
+        return new MachineInfo(
+            Runtime.version().toString(),
+            Runtime.getRuntime().availableProcessors(),
+            cpuModel(),
+            Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
+            ManagementFactory.getRuntimeMXBean().getInputArguments());
+    }
+
+    /** The first "model name" of /proc/cpuinfo, or the architecture where there is none. */
+    private static String cpuModel()
+    {
+        try (Stream<String> lines = Files.lines(CPU_INFO))
+        {
+            return lines.filter(line -> line.startsWith("model name"))
+                .map(line -> line.substring(line.indexOf(':') + 1).trim())
+                .findFirst()
+                .orElse(System.getProperty("os.arch"));
+        }
+        catch (final IOException | RuntimeException ex)
+        {
+            return System.getProperty("os.arch");
+        }
+    }
+
+    String javaVersion()
+    {
+        return javaVersion;
+    }
+
+    int cores()
+    {
+        return cores;
+    }
+
+    String cpu()
+    {
+        return cpu;
+    }
+
+    String date()
+    {
+        return date;
+    }
+
+    List<String> jvmArguments()
+    {
+        return jvmArguments;
+    }
+}

@@ -1,0 +1,57 @@
+package bourse.perf.engine;
+
+import bourse.engine.MatchingEngine;
+import org.HdrHistogram.Histogram;
+
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Offers a workload's benchmark commands at a fixed rate, open loop: command {@code i} is due at
+ * {@code start + i / rate} whatever happened before it, and its latency is measured from that due time
+ * to the moment the engine has handed over its events. A command that is late because earlier ones ran
+ * long is charged the wait, so stalls are never hidden (no coordinated omission).
+ */
+final class OpenLoopLatencyHarness
+{
+    /** Any latency above this is a broken run; the histogram clamps rather than failing mid-run. */
+    private static final long HIGHEST_TRACKABLE_NS = TimeUnit.SECONDS.toNanos(60);
+    /** Lead time so the first command is not already late when the loop starts. */
+    private static final long START_DELAY_NS = TimeUnit.MILLISECONDS.toNanos(1);
+
+    private final ExchangeCoreWorkload workload;
+
+    OpenLoopLatencyHarness(final ExchangeCoreWorkload workload)
+    {
+        this.workload = workload;
+    }
+
+    static Histogram newHistogram()
+    {
+        return new Histogram(HIGHEST_TRACKABLE_NS, 3);
+    }
+
+    /** Runs the benchmark commands at {@code ratePerSecond} on a fresh engine, recording into {@code histogram}. */
+    void run(final long ratePerSecond, final Histogram histogram)
+    {
+        final CountingEventSink sink = new CountingEventSink();
+        final MatchingEngine engine = new MatchingEngine(new MatchingEngine.Context().eventSink(sink));
+        workload.applySetup(engine);
+        final int first = workload.setupCommandCount();
+        final int end = workload.totalCommandCount();
+
+        final long startNs = System.nanoTime() + START_DELAY_NS;
+        for (int i = first; i < end; i++)
+        {
+            final long dueNs = startNs + (i - first) * 1_000_000_000L / ratePerSecond;
+            while (System.nanoTime() < dueNs)
+            {
+                Thread.onSpinWait();
+            }
+            workload.apply(engine, i);
+            final long latencyNs = System.nanoTime() - dueNs;
+            histogram.recordValue(Math.min(latencyNs, HIGHEST_TRACKABLE_NS));
+        }
+
+        ThroughputHarness.checkReplayed(sink, workload);
+    }
+}

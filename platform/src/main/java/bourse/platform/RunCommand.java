@@ -24,12 +24,15 @@ import java.util.concurrent.locks.LockSupport;
     name = "run",
     mixinStandardHelpOptions = true,
     description = {
-        "Runs the venue in this process with a demo market: BTC-USD and ETH-USD, funded accounts, and",
-        "simulated market makers and takers. Prints commands/s, trades, best bid / best ask and last",
-        "trade per instrument once a second, and a summary on Ctrl-C."})
+        "Runs the venue in this process with a live demo market.",
+        "BTC-USD and ETH-USD, funded accounts, and simulated market makers and takers (--no-demo: none).",
+        "Prints commands/s, trades, best bid / best ask and last trade per instrument once a second,",
+        "as rebuilt from the engine's events, and a summary on Ctrl-C."})
 final class RunCommand implements Callable<Integer>
 {
     private static final long SECOND_NS = TimeUnit.SECONDS.toNanos(1);
+    /** Far above what one engine thread sustains; keeps the pacing arithmetic clear of overflow. */
+    private static final long MAX_RATE = 100_000_000;
     /** Commands sent between clock reads when behind: bounds how late a status line can be. */
     private static final int MAX_BURST = 1_000;
     private static final long IDLE_PARK_NS = TimeUnit.MICROSECONDS.toNanos(200);
@@ -60,9 +63,9 @@ final class RunCommand implements Callable<Integer>
     @Override
     public Integer call()
     {
-        if (rate <= 0)
+        if (rate <= 0 || rate > MAX_RATE)
         {
-            throw new ParameterException(spec.commandLine(), "--rate must be positive: " + rate);
+            throw new ParameterException(spec.commandLine(), "--rate must be in [1, " + MAX_RATE + "]: " + rate);
         }
         if (durationSeconds < 0)
         {

@@ -7,7 +7,6 @@ import bourse.sbe.OrderAcceptedDecoder;
 import bourse.sbe.OrderCancelledDecoder;
 import bourse.sbe.OrderReplacedDecoder;
 import bourse.sbe.RejectReason;
-import bourse.sbe.Side;
 import bourse.sbe.TradeDecoder;
 import org.agrona.collections.Long2ObjectHashMap;
 
@@ -32,8 +31,7 @@ public final class AccountsView implements EngineEventListener
     {
         lastAcceptedSequence = event.sequence();
         lastAcceptedOrderId = event.orderId();
-        openOrders.put(event.orderId(), new OpenOrder(
-            event.orderId(), event.accountId(), event.instrumentId(), event.side(), event.price(), event.quantity()));
+        openOrders.put(event.orderId(), new OpenOrder(event.orderId(), event.price(), event.quantity()));
     }
 
     @Override
@@ -117,23 +115,16 @@ public final class AccountsView implements EngineEventListener
         return rejectsByReason[reason.value()];
     }
 
-    /** One of the traders' open orders. */
+    /** One of the traders' open orders: what an amend needs to know. */
     static final class OpenOrder
     {
         final long orderId;
-        final long accountId;
-        final int instrumentId;
-        final Side side;
         long price;
         long remaining;
 
-        OpenOrder(
-            final long orderId, final long accountId, final int instrumentId, final Side side, final long price, final long remaining)
+        OpenOrder(final long orderId, final long price, final long remaining)
         {
             this.orderId = orderId;
-            this.accountId = accountId;
-            this.instrumentId = instrumentId;
-            this.side = side;
             this.price = price;
             this.remaining = remaining;
         }

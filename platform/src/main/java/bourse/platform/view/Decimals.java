@@ -42,6 +42,22 @@ public final class Decimals
         return text.toString();
     }
 
+    /** As {@link #format} without trailing zero decimals: {@code 120939100000} at scale 8 is {@code "1,209.391"}. */
+    public static String formatTrimmed(final long units, final int scale)
+    {
+        final String text = format(units, scale);
+        if (scale == 0)
+        {
+            return text;
+        }
+        int end = text.length();
+        while (text.charAt(end - 1) == '0')
+        {
+            end--;
+        }
+        return text.charAt(end - 1) == '.' ? text.substring(0, end - 1) : text.substring(0, end);
+    }
+
     /** A count with thousands separators: {@code 50012} is {@code "50,012"}. */
     public static String count(final long count)
     {

@@ -77,9 +77,9 @@ public final class MarketView implements EngineEventListener
         return assetCodes[assetId];
     }
 
-    /** An amount of an asset in its minor units as a decimal string, e.g. {@code 1.25000000}. */
+    /** An amount of an asset in its minor units as a decimal string without trailing zeros, e.g. {@code 1.25}. */
     public String formatAmount(final int assetId, final long amount)
     {
-        return Decimals.format(amount, assetScales[assetId]);
+        return Decimals.formatTrimmed(amount, assetScales[assetId]);
     }
 }

@@ -102,7 +102,8 @@ public final class EngineBenchmark
                     config.measuredPasses(Integer.parseInt(value));
                     break;
                 case "--rates":
-                    config.offeredRates(Arrays.stream(value.split(",")).mapToLong(Long::parseLong).toArray());
+                    config.offeredRates(value.isBlank() ?
+                        new long[0] : Arrays.stream(value.split(",")).mapToLong(Long::parseLong).toArray());
                     break;
                 default:
                     usage("unknown option: " + option);

@@ -16,8 +16,9 @@ import java.util.SplittableRandom;
  * written, and the engine's events keep a {@link ShadowBook}, so cancels and amends always name a live
  * order and the book's shape is steered from what really rests, not from a model of the rules.
  * <p>
- * Passive orders go uniformly onto {@value #HALF_RANGE_TICKS} ticks each side of a fixed mid, which
- * yields about 750 occupied levels with 1 000 orders. Amends move an order a few ticks along its own
+ * Passive orders go uniformly onto {@value #HALF_RANGE_TICKS} ticks each side of a fixed mid; with 1 000
+ * orders, thinned near the touch by the takers, that occupies about 750 levels (the width was measured
+ * to give that, see the shape test). Amends move an order a few ticks along its own
  * side and/or resize it. Takers aim at the touch. The book size is held at {@value #TARGET_RESTING_ORDERS}
  * by the one free choice the mix leaves: while the book is above target, IOCs take the whole best level
  * and a third of the GTC orders do too (filling at once); below it, every GTC order rests and IOCs take
@@ -27,7 +28,7 @@ final class ExchangeCoreWorkloadGenerator
 {
     static final int ACCOUNTS = 1_000;
     static final int TARGET_RESTING_ORDERS = 1_000;
-    static final int HALF_RANGE_TICKS = 825;
+    static final int HALF_RANGE_TICKS = 1150;
     /** Out of 100: exchange-core's published mix. */
     static final int GTC_PERCENT = 9;
     static final int IOC_PERCENT = 3;

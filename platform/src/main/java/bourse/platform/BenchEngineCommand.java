@@ -8,6 +8,7 @@ import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
@@ -45,9 +46,9 @@ final class BenchEngineCommand implements Callable<Integer>
     @Option(names = "--passes", paramLabel = "N", description = "Measured passes; the median counts (default: ${DEFAULT-VALUE}).")
     private int measuredPasses;
 
-    @Option(names = "--rates", paramLabel = "PER_SECOND", split = ",",
-        description = "Offered rates of the latency runs, comma separated (default: ${DEFAULT-VALUE}).")
-    private long[] offeredRates;
+    @Option(names = "--rates", paramLabel = "PER_SECOND,...",
+        description = "Offered rates of the latency runs, comma separated; '' skips them (default: ${DEFAULT-VALUE}).")
+    private String offeredRates;
 
     @Override
     public Integer call()
@@ -57,13 +58,29 @@ final class BenchEngineCommand implements Callable<Integer>
             .commands(commands)
             .warmupPasses(warmupPasses)
             .measuredPasses(measuredPasses)
-            .offeredRates(offeredRates)
+            .offeredRates(parseRates(offeredRates))
             .conclude();
         final EngineBenchmarkResult result = EngineBenchmark.run(config, System.err);
         final PrintWriter out = spec.commandLine().getOut();
         out.println(json ? result.toJson() : result.toText());
         out.flush();
         return 0;
+    }
+
+    private long[] parseRates(final String rates)
+    {
+        if (rates.isBlank())
+        {
+            return new long[0];
+        }
+        try
+        {
+            return Arrays.stream(rates.split(",")).map(String::strip).mapToLong(Long::parseLong).toArray();
+        }
+        catch (final NumberFormatException ex)
+        {
+            throw new ParameterException(spec.commandLine(), "--rates must be comma-separated whole numbers: '" + rates + "'", ex);
+        }
     }
 
     /** The option defaults are the benchmark's own, so they are defined once, in the perf module. */

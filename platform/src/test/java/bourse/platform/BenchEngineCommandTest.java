@@ -18,6 +18,25 @@ class BenchEngineCommandTest
     }
 
     @Test
+    void shouldSkipTheLatencyRunsWithoutRates()
+    {
+        final CommandRunner.Result result = CommandRunner.run(
+            "bench", "engine", "--commands", "20000", "--warmup", "0", "--passes", "1", "--rates", "");
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.out()).isNotBlank();
+    }
+
+    @Test
+    void shouldRefuseRatesThatAreNotNumbers()
+    {
+        final CommandRunner.Result result = CommandRunner.run("bench", "engine", "--rates", "fast");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("--rates must be");
+    }
+
+    @Test
     void shouldTakeItsDefaultsFromTheBenchmark()
     {
         final CommandRunner.Result result = CommandRunner.run("bench", "engine", "--help");

@@ -25,9 +25,12 @@ import java.util.concurrent.locks.LockSupport;
     mixinStandardHelpOptions = true,
     description = {
         "Runs the venue in this process with a live demo market.",
-        "BTC-USD and ETH-USD, funded accounts, and simulated market makers and takers (--no-demo: none).",
-        "Prints commands/s, trades, best bid / best ask and last trade per instrument once a second,",
-        "as rebuilt from the engine's events, and a summary on Ctrl-C."})
+        "",
+        "BTC-USD and ETH-USD, funded accounts, and simulated market makers and",
+        "takers (none with --no-demo). Once a second it prints commands/s, trades,",
+        "and per instrument best bid / best ask and last trade, all rebuilt from",
+        "the engine's events; Ctrl-C prints a summary and stops.",
+        ""})
 final class RunCommand implements Callable<Integer>
 {
     private static final long SECOND_NS = TimeUnit.SECONDS.toNanos(1);
@@ -49,7 +52,7 @@ final class RunCommand implements Callable<Integer>
         description = "Stop after this many seconds; 0 runs until Ctrl-C (default: ${DEFAULT-VALUE}).")
     private long durationSeconds;
 
-    @Option(names = "--seed", defaultValue = "42",
+    @Option(names = "--seed", paramLabel = "SEED", defaultValue = "42",
         description = "Seed of the simulated traders: the same seed sends the same commands (default: ${DEFAULT-VALUE}).")
     private long seed;
 

@@ -23,7 +23,8 @@ class RunCommandTest
 
         assertThat(result.exitCode()).isZero();
         final List<Status> statuses = statusLines(result.outLines());
-        assertThat(statuses).hasSizeBetween(2, 3);
+        // Two lines normally; a machine stalled for over a second merges two into one.
+        assertThat(statuses).hasSizeBetween(1, 3);
         for (final Status status : statuses)
         {
             assertThat(status.commandsPerSecond()).isPositive();

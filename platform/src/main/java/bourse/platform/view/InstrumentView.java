@@ -17,7 +17,6 @@ public final class InstrumentView
     private final int instrumentId;
     private final String symbol;
     private final int baseAssetId;
-    private final int quoteAssetId;
     private final int priceScale;
     private final long referencePrice;
     private final PriceLadder bids = new PriceLadder(true);
@@ -33,7 +32,6 @@ public final class InstrumentView
         instrumentId = event.instrumentId();
         symbol = event.symbol();
         baseAssetId = event.baseAssetId();
-        quoteAssetId = event.quoteAssetId();
         priceScale = event.priceScale();
         referencePrice = event.referencePrice();
     }
@@ -91,11 +89,6 @@ public final class InstrumentView
     public int baseAssetId()
     {
         return baseAssetId;
-    }
-
-    public int quoteAssetId()
-    {
-        return quoteAssetId;
     }
 
     /** Prices are in units of 10^-priceScale quote per whole base unit. */

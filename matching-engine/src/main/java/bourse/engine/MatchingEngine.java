@@ -1258,6 +1258,31 @@ public final class MatchingEngine
         return feesCollected;
     }
 
+    // ---------------------------------------------------------------- state restore for EngineSnapshot
+
+    LevelPool levelPool()
+    {
+        return levelPool;
+    }
+
+    Order findOpenOrder(final long orderId)
+    {
+        return openOrders.get(orderId);
+    }
+
+    void restoreCounters(final long lastSequence, final long nextOrderId, final long nextTradeId)
+    {
+        this.lastSequence = lastSequence;
+        this.nextOrderId = nextOrderId;
+        this.nextTradeId = nextTradeId;
+    }
+
+    /** Indexes an order loaded from a snapshot exactly as an order accepted now would be. */
+    void registerRestored(final Order order)
+    {
+        register(order);
+    }
+
     /** Configuration of an engine, Aeron style: fluent setters, defaults and checks in {@link #conclude()}. */
     public static final class Context
     {

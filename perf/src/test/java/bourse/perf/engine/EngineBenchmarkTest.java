@@ -34,12 +34,13 @@ class EngineBenchmarkTest
         final JsonNode json = new ObjectMapper().readTree(result.toJson());
 
         assertThat(fieldNames(json)).containsExactly(
-            "benchmark", "throughputOpsPerSec", "latencyNs", "commands", "rejects", "restingOrders", "priceLevels",
+            "benchmark", "throughputOpsPerSec", "latencyNs", "serviceNs", "commands", "rejects", "restingOrders", "priceLevels",
             "seed", "javaVersion", "cores", "cpu", "date", "jvmArguments");
         assertThat(json.get("benchmark").asText()).isEqualTo("engine");
         assertThat(json.get("throughputOpsPerSec").asDouble()).isPositive();
         assertThat(json.get("commands").asLong()).isEqualTo(20_000);
         assertThat(fieldNames(json.get("latencyNs"))).containsExactly("1000000", "3000000");
+        assertThat(fieldNames(json.get("serviceNs"))).containsExactly("1000000", "3000000");
         for (final JsonNode latency : json.get("latencyNs"))
         {
             assertThat(fieldNames(latency)).containsExactly("p50", "p90", "p99", "p999", "p9999", "max");

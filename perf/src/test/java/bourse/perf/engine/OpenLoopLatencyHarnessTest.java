@@ -12,8 +12,9 @@ class OpenLoopLatencyHarnessTest
     {
         final ExchangeCoreWorkload workload = ExchangeCoreWorkload.generate(3, 20_000);
         final Histogram histogram = OpenLoopLatencyHarness.newHistogram();
+        final Histogram service = OpenLoopLatencyHarness.newHistogram();
 
-        new OpenLoopLatencyHarness(workload).run(1_000_000, histogram);
+        new OpenLoopLatencyHarness(workload).run(1_000_000, histogram, service);
         final LatencyPercentiles latency = new LatencyPercentiles(1_000_000, histogram);
 
         assertThat(latency.count()).isEqualTo(20_000);
@@ -23,6 +24,8 @@ class OpenLoopLatencyHarnessTest
         assertThat(latency.p999Ns()).isGreaterThanOrEqualTo(latency.p99Ns());
         assertThat(latency.p9999Ns()).isGreaterThanOrEqualTo(latency.p999Ns());
         assertThat(latency.maxNs()).isGreaterThanOrEqualTo(latency.p9999Ns());
+        assertThat(service.getTotalCount()).isEqualTo(20_000);
+        assertThat(service.getValueAtPercentile(50)).isPositive().isLessThanOrEqualTo(latency.p50Ns());
     }
 
     @Test
@@ -32,9 +35,11 @@ class OpenLoopLatencyHarnessTest
         // open-loop harness must show that as latencies growing with the backlog.
         final ExchangeCoreWorkload workload = ExchangeCoreWorkload.generate(3, 20_000);
         final Histogram histogram = OpenLoopLatencyHarness.newHistogram();
+        final Histogram service = OpenLoopLatencyHarness.newHistogram();
 
-        new OpenLoopLatencyHarness(workload).run(1_000_000_000, histogram);
+        new OpenLoopLatencyHarness(workload).run(1_000_000_000, histogram, service);
 
         assertThat(histogram.getMaxValue()).isGreaterThan(10 * histogram.getValueAtPercentile(1));
+        assertThat(histogram.getValueAtPercentile(50)).isGreaterThan(10 * service.getValueAtPercentile(50));
     }
 }

@@ -22,6 +22,7 @@ public final class EngineBenchmarkResult
     private final double throughputOpsPerSec;
     private final List<LatencyPercentiles> latencies;
     private final List<LatencyPercentiles> serviceTimes;
+    private final List<LatencyPercentiles> idleLoops;
     private final MachineInfo machine;
 
     EngineBenchmarkResult(
@@ -31,6 +32,7 @@ public final class EngineBenchmarkResult
         final double throughputOpsPerSec,
         final List<LatencyPercentiles> latencies,
         final List<LatencyPercentiles> serviceTimes,
+        final List<LatencyPercentiles> idleLoops,
         final MachineInfo machine)
     {
         this.seed = seed;
@@ -39,6 +41,7 @@ public final class EngineBenchmarkResult
         this.throughputOpsPerSec = throughputOpsPerSec;
         this.latencies = List.copyOf(latencies);
         this.serviceTimes = List.copyOf(serviceTimes);
+        this.idleLoops = List.copyOf(idleLoops);
         this.machine = machine;
     }
 
@@ -66,6 +69,12 @@ public final class EngineBenchmarkResult
         return serviceTimes;
     }
 
+    /** The same open loop without the engine: what the machine alone adds. One entry per offered rate. */
+    public List<LatencyPercentiles> idleLoops()
+    {
+        return idleLoops;
+    }
+
     public WorkloadShape workload()
     {
         return shape;
@@ -79,6 +88,7 @@ public final class EngineBenchmarkResult
         root.put("throughputOpsPerSec", Math.round(throughputOpsPerSec));
         putPercentiles(root.putObject("latencyNs"), latencies);
         putPercentiles(root.putObject("serviceNs"), serviceTimes);
+        putPercentiles(root.putObject("idleLoopNs"), idleLoops);
         root.put("commands", shape.commands());
         root.put("rejects", shape.rejects());
         root.put("restingOrders", Math.round(shape.meanRestingOrders()));
@@ -138,6 +148,8 @@ public final class EngineBenchmarkResult
             appendTable(text, latencies);
             text.append("service     ns the engine itself took per command in the same runs (no queueing)\n");
             appendTable(text, serviceTimes);
+            text.append("idle loop   ns late in the same open loop without the engine: the machine's own stalls\n");
+            appendTable(text, idleLoops);
         }
         return text.toString();
     }

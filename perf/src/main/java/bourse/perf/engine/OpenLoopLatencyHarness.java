@@ -63,4 +63,24 @@ final class OpenLoopLatencyHarness
 
         ThroughputHarness.checkReplayed(sink, workload);
     }
+
+    /**
+     * The same open loop over as many commands with the engine call left out: what the clock, the loop
+     * and the machine (descheduling, interrupts, neighbours) add on their own. A shared machine's stalls
+     * show here as clearly as in the engine's run, which is how the two are told apart.
+     */
+    void runIdle(final long ratePerSecond, final Histogram latency)
+    {
+        final int commands = workload.benchmarkCommandCount();
+        final long startNs = System.nanoTime() + START_DELAY_NS;
+        for (int i = 0; i < commands; i++)
+        {
+            final long dueNs = startNs + i * 1_000_000_000L / ratePerSecond;
+            while (System.nanoTime() < dueNs)
+            {
+                Thread.onSpinWait();
+            }
+            latency.recordValue(Math.min(System.nanoTime() - dueNs, HIGHEST_TRACKABLE_NS));
+        }
+    }
 }

@@ -131,8 +131,10 @@ public final class EngineBenchmarkResult
         text.append("Bourse matching engine benchmark (exchange-core mix: 9% GTC, 3% IOC, 6% cancel, 82% amend)\n");
         text.append(String.format(Locale.ROOT, "workload    %,d commands, seed %d: %,d GTC, %,d IOC, %,d cancels, %,d amends%n",
             shape.commands(), seed, shape.gtcOrders(), shape.iocOrders(), shape.cancels(), shape.amends()));
-        text.append(String.format(Locale.ROOT, "            %,d rejects (%.4f%%), %,d trades, %.0f resting orders and %.0f price levels on average%n",
-            shape.rejects(), 100 * shape.rejectRate(), shape.trades(), shape.meanRestingOrders(), shape.meanPriceLevels()));
+        text.append(String.format(Locale.ROOT,
+            "            %,d rejects (%.4f%%), %,d trades from %,d commands (%.1f%%), %.0f resting orders and %.0f price levels on average%n",
+            shape.rejects(), 100 * shape.rejectRate(), shape.trades(), shape.tradingCommands(),
+            100.0 * shape.tradingCommands() / shape.commands(), shape.meanRestingOrders(), shape.meanPriceLevels()));
         text.append(String.format(Locale.ROOT, "machine     %d cores, %s, Java %s, %s%n",
             machine.cores(), machine.cpu(), machine.javaVersion(), machine.date()));
         text.append(String.format(Locale.ROOT, "throughput  %,.0f commands/s (median of %d passes:",

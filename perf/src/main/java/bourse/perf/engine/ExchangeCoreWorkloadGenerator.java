@@ -51,6 +51,7 @@ final class ExchangeCoreWorkloadGenerator
     private long currentAccountId;
     private long rejects;
     private long trades;
+    private boolean lastCommandTraded;
 
     ExchangeCoreWorkloadGenerator(final long seed, final int benchmarkCommands)
     {
@@ -77,6 +78,7 @@ final class ExchangeCoreWorkloadGenerator
         long iocOrders = 0;
         long cancels = 0;
         long amends = 0;
+        long tradingCommands = 0;
         double restingSum = 0;
         double levelSum = 0;
         for (int i = 0; i < benchmarkCommands; i++)
@@ -102,12 +104,17 @@ final class ExchangeCoreWorkloadGenerator
                 amend();
                 amends++;
             }
+            if (lastCommandTraded)
+            {
+                tradingCommands++;
+            }
             restingSum += book.size();
             levelSum += book.levels();
         }
         final double samples = Math.max(1, benchmarkCommands);
         return new ExchangeCoreWorkload(writer, setupCommandCount, new WorkloadShape(
-            gtcOrders, iocOrders, cancels, amends, rejects, trades, restingSum / samples, levelSum / samples));
+            gtcOrders, iocOrders, cancels, amends, rejects, trades, tradingCommands,
+            restingSum / samples, levelSum / samples));
     }
 
     private void writeSetup()
@@ -255,6 +262,7 @@ final class ExchangeCoreWorkloadGenerator
     private void applyLast(final long accountId)
     {
         currentAccountId = accountId;
+        lastCommandTraded = false;
         engine.onCommand(writer.buffer(), writer.lastOffset(), writer.lastLength());
     }
 
@@ -276,6 +284,7 @@ final class ExchangeCoreWorkloadGenerator
                     break;
                 case TradeDecoder.TEMPLATE_ID:
                     trades++;
+                    lastCommandTraded = true;
                     break;
                 default:
                     break;

@@ -90,6 +90,12 @@ final class CommandStreamWriter
         return offsets[count - 1];
     }
 
+    /** Length of the command written last. */
+    int lastLength()
+    {
+        return lengths[count - 1];
+    }
+
     void addAsset(final int assetId, final String code, final int scale)
     {
         final long sequence = count + 1L;

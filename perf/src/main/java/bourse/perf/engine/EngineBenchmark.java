@@ -47,22 +47,35 @@ public final class EngineBenchmark
 
         final OpenLoopLatencyHarness latencyHarness = new OpenLoopLatencyHarness(workload);
         final List<LatencyPercentiles> latencies = new ArrayList<>();
-        final Histogram histogram = OpenLoopLatencyHarness.newHistogram();
+        final List<LatencyPercentiles> serviceTimes = new ArrayList<>();
+        final List<LatencyPercentiles> idleLoops = new ArrayList<>();
+        final Histogram latencyHistogram = OpenLoopLatencyHarness.newHistogram();
+        final Histogram serviceHistogram = OpenLoopLatencyHarness.newHistogram();
         for (final long rate : config.offeredRates())
         {
             if (config.warmupPasses() > 0)
             {
                 progress.printf(Locale.ROOT, "latency at %,d/s: warm-up run%n", rate);
-                latencyHarness.run(rate, histogram);
+                latencyHarness.run(rate, latencyHistogram, serviceHistogram);
             }
-            histogram.reset();
-            latencyHarness.run(rate, histogram);
-            final LatencyPercentiles latency = new LatencyPercentiles(rate, histogram);
+            latencyHistogram.reset();
+            serviceHistogram.reset();
+            latencyHarness.run(rate, latencyHistogram, serviceHistogram);
+            final LatencyPercentiles latency = new LatencyPercentiles(rate, latencyHistogram);
             latencies.add(latency);
+            serviceTimes.add(new LatencyPercentiles(rate, serviceHistogram));
             progress.printf(Locale.ROOT, "latency at %,d/s: p50 %,d ns, p99 %,d ns, p99.99 %,d ns, max %,d ns%n",
                 rate, latency.p50Ns(), latency.p99Ns(), latency.p9999Ns(), latency.maxNs());
+
+            latencyHistogram.reset();
+            latencyHarness.runIdle(rate, latencyHistogram);
+            final LatencyPercentiles idle = new LatencyPercentiles(rate, latencyHistogram);
+            idleLoops.add(idle);
+            progress.printf(Locale.ROOT, "idle loop at %,d/s: p50 %,d ns, p99 %,d ns, p99.99 %,d ns, max %,d ns%n",
+                rate, idle.p50Ns(), idle.p99Ns(), idle.p9999Ns(), idle.maxNs());
         }
-        return new EngineBenchmarkResult(config.seed(), workload.shape(), passes, median(passes), latencies, machine);
+        return new EngineBenchmarkResult(
+            config.seed(), workload.shape(), passes, median(passes), latencies, serviceTimes, idleLoops, machine);
     }
 
     /**

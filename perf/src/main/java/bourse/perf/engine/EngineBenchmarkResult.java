@@ -21,6 +21,8 @@ public final class EngineBenchmarkResult
     private final double[] passesOpsPerSec;
     private final double throughputOpsPerSec;
     private final List<LatencyPercentiles> latencies;
+    private final List<LatencyPercentiles> serviceTimes;
+    private final List<LatencyPercentiles> idleLoops;
     private final MachineInfo machine;
 
     EngineBenchmarkResult(
@@ -29,6 +31,8 @@ public final class EngineBenchmarkResult
         final double[] passesOpsPerSec,
         final double throughputOpsPerSec,
         final List<LatencyPercentiles> latencies,
+        final List<LatencyPercentiles> serviceTimes,
+        final List<LatencyPercentiles> idleLoops,
         final MachineInfo machine)
     {
         this.seed = seed;
@@ -36,6 +40,8 @@ public final class EngineBenchmarkResult
         this.passesOpsPerSec = passesOpsPerSec.clone();
         this.throughputOpsPerSec = throughputOpsPerSec;
         this.latencies = List.copyOf(latencies);
+        this.serviceTimes = List.copyOf(serviceTimes);
+        this.idleLoops = List.copyOf(idleLoops);
         this.machine = machine;
     }
 
@@ -51,10 +57,22 @@ public final class EngineBenchmarkResult
         return passesOpsPerSec.clone();
     }
 
-    /** One entry per offered rate, in the order configured. */
+    /** Open-loop latency from each command's due time: one entry per offered rate, in the order configured. */
     public List<LatencyPercentiles> latencies()
     {
         return latencies;
+    }
+
+    /** The engine's own time per command in the same runs, without queueing: one entry per offered rate. */
+    public List<LatencyPercentiles> serviceTimes()
+    {
+        return serviceTimes;
+    }
+
+    /** The same open loop without the engine: what the machine alone adds. One entry per offered rate. */
+    public List<LatencyPercentiles> idleLoops()
+    {
+        return idleLoops;
     }
 
     public WorkloadShape workload()
@@ -68,17 +86,9 @@ public final class EngineBenchmarkResult
         final ObjectNode root = JSON.createObjectNode();
         root.put("benchmark", "engine");
         root.put("throughputOpsPerSec", Math.round(throughputOpsPerSec));
-        final ObjectNode latencyNs = root.putObject("latencyNs");
-        for (final LatencyPercentiles latency : latencies)
-        {
-            latencyNs.putObject(Long.toString(latency.offeredRatePerSecond()))
-                .put("p50", latency.p50Ns())
-                .put("p90", latency.p90Ns())
-                .put("p99", latency.p99Ns())
-                .put("p999", latency.p999Ns())
-                .put("p9999", latency.p9999Ns())
-                .put("max", latency.maxNs());
-        }
+        putPercentiles(root.putObject("latencyNs"), latencies);
+        putPercentiles(root.putObject("serviceNs"), serviceTimes);
+        putPercentiles(root.putObject("idleLoopNs"), idleLoops);
         root.put("commands", shape.commands());
         root.put("rejects", shape.rejects());
         root.put("restingOrders", Math.round(shape.meanRestingOrders()));
@@ -100,6 +110,20 @@ public final class EngineBenchmarkResult
         }
     }
 
+    private static void putPercentiles(final ObjectNode byRate, final List<LatencyPercentiles> runs)
+    {
+        for (final LatencyPercentiles run : runs)
+        {
+            byRate.putObject(Long.toString(run.offeredRatePerSecond()))
+                .put("p50", run.p50Ns())
+                .put("p90", run.p90Ns())
+                .put("p99", run.p99Ns())
+                .put("p999", run.p999Ns())
+                .put("p9999", run.p9999Ns())
+                .put("max", run.maxNs());
+        }
+    }
+
     /** A table for people. */
     public String toText()
     {
@@ -107,8 +131,10 @@ public final class EngineBenchmarkResult
         text.append("Bourse matching engine benchmark (exchange-core mix: 9% GTC, 3% IOC, 6% cancel, 82% amend)\n");
         text.append(String.format(Locale.ROOT, "workload    %,d commands, seed %d: %,d GTC, %,d IOC, %,d cancels, %,d amends%n",
             shape.commands(), seed, shape.gtcOrders(), shape.iocOrders(), shape.cancels(), shape.amends()));
-        text.append(String.format(Locale.ROOT, "            %,d rejects (%.4f%%), %,d trades, %.0f resting orders and %.0f price levels on average%n",
-            shape.rejects(), 100 * shape.rejectRate(), shape.trades(), shape.meanRestingOrders(), shape.meanPriceLevels()));
+        text.append(String.format(Locale.ROOT,
+            "            %,d rejects (%.4f%%), %,d trades from %,d commands (%.1f%%), %.0f resting orders and %.0f price levels on average%n",
+            shape.rejects(), 100 * shape.rejectRate(), shape.trades(), shape.tradingCommands(),
+            100.0 * shape.tradingCommands() / shape.commands(), shape.meanRestingOrders(), shape.meanPriceLevels()));
         text.append(String.format(Locale.ROOT, "machine     %d cores, %s, Java %s, %s%n",
             machine.cores(), machine.cpu(), machine.javaVersion(), machine.date()));
         text.append(String.format(Locale.ROOT, "throughput  %,.0f commands/s (median of %d passes:",
@@ -121,15 +147,23 @@ public final class EngineBenchmarkResult
         if (!latencies.isEmpty())
         {
             text.append("latency     open loop, ns from each command's scheduled time to its events handed over\n");
-            text.append(String.format(Locale.ROOT, "%14s %9s %9s %9s %9s %9s %11s%n",
-                "offered/s", "p50", "p90", "p99", "p99.9", "p99.99", "max"));
-            for (final LatencyPercentiles latency : latencies)
-            {
-                text.append(String.format(Locale.ROOT, "%,14d %,9d %,9d %,9d %,9d %,9d %,11d%n",
-                    latency.offeredRatePerSecond(), latency.p50Ns(), latency.p90Ns(), latency.p99Ns(),
-                    latency.p999Ns(), latency.p9999Ns(), latency.maxNs()));
-            }
+            appendTable(text, latencies);
+            text.append("service     ns the engine itself took per command in the same runs (no queueing)\n");
+            appendTable(text, serviceTimes);
+            text.append("idle loop   ns late in the same open loop without the engine: the machine's own stalls\n");
+            appendTable(text, idleLoops);
         }
         return text.toString();
+    }
+
+    private static void appendTable(final StringBuilder text, final List<LatencyPercentiles> runs)
+    {
+        text.append(String.format(Locale.ROOT, "%14s %11s %11s %11s %11s %11s %11s%n",
+            "offered/s", "p50", "p90", "p99", "p99.9", "p99.99", "max"));
+        for (final LatencyPercentiles run : runs)
+        {
+            text.append(String.format(Locale.ROOT, "%,14d %,11d %,11d %,11d %,11d %,11d %,11d%n",
+                run.offeredRatePerSecond(), run.p50Ns(), run.p90Ns(), run.p99Ns(), run.p999Ns(), run.p9999Ns(), run.maxNs()));
+        }
     }
 }

@@ -16,23 +16,23 @@ import java.util.SplittableRandom;
  * written, and the engine's events keep a {@link ShadowBook}, so cancels and amends always name a live
  * order and the book's shape is steered from what really rests, not from a model of the rules.
  * <p>
- * Passive orders go uniformly onto {@value #HALF_RANGE_TICKS} ticks each side of a fixed mid; with 1 000
- * orders, thinned near the touch by the takers, that occupies about 750 levels (the width was measured
- * to give that, see the shape test). Amends move an order a few ticks along its own
- * side and/or resize it. Takers aim at the touch. The book size is held at {@value #TARGET_RESTING_ORDERS}
- * by the one free choice the mix leaves: while the book is above target, IOCs take the whole best level
- * and a third of the GTC orders do too (filling at once); below it, every GTC order rests and IOCs take
- * a random size.
+ * Passive orders go uniformly onto {@value #HALF_RANGE_TICKS} ticks each side of a fixed mid; with
+ * 1 000 orders, thinned near the touch by the takers, that occupies about 750 levels (the width was
+ * measured to give that, see the shape test). Amends move an order a few ticks along its own side
+ * and/or resize it. Takers aim at the touch. The book size is held at {@value #TARGET_RESTING_ORDERS}
+ * by the one free choice the mix leaves: while the book is above target, IOCs take the whole best
+ * level and a third of the GTC orders do too (filling at once); below it, every GTC order rests and
+ * IOCs take a random size.
  */
 final class ExchangeCoreWorkloadGenerator
 {
-    static final int ACCOUNTS = 1_000;
-    static final int TARGET_RESTING_ORDERS = 1_000;
-    static final int HALF_RANGE_TICKS = 1150;
-    /** Out of 100: exchange-core's published mix. */
-    static final int GTC_PERCENT = 9;
-    static final int IOC_PERCENT = 3;
-    static final int CANCEL_PERCENT = 6;
+    private static final int ACCOUNTS = 1_000;
+    private static final int TARGET_RESTING_ORDERS = 1_000;
+    private static final int HALF_RANGE_TICKS = 1_150;
+    /** Out of 100, exchange-core's published mix; the remaining 82 are amends. */
+    private static final int GTC_PERCENT = 9;
+    private static final int IOC_PERCENT = 3;
+    private static final int CANCEL_PERCENT = 6;
     private static final int MAX_ORDER_LOTS = 100;
     private static final int MAX_MOVE_TICKS = 16;
     /** 10 billion USD and a million BTC per account: risk checks run on every order and never refuse one. */
@@ -51,6 +51,7 @@ final class ExchangeCoreWorkloadGenerator
     private long currentAccountId;
     private long rejects;
     private long trades;
+    private boolean lastCommandTraded;
 
     ExchangeCoreWorkloadGenerator(final long seed, final int benchmarkCommands)
     {
@@ -73,12 +74,11 @@ final class ExchangeCoreWorkloadGenerator
     {
         writeSetup();
         final int setupCommandCount = writer.count();
-        rejects = 0;
-        trades = 0;
         long gtcOrders = 0;
         long iocOrders = 0;
         long cancels = 0;
         long amends = 0;
+        long tradingCommands = 0;
         double restingSum = 0;
         double levelSum = 0;
         for (int i = 0; i < benchmarkCommands; i++)
@@ -104,12 +104,17 @@ final class ExchangeCoreWorkloadGenerator
                 amend();
                 amends++;
             }
+            if (lastCommandTraded)
+            {
+                tradingCommands++;
+            }
             restingSum += book.size();
             levelSum += book.levels();
         }
         final double samples = Math.max(1, benchmarkCommands);
         return new ExchangeCoreWorkload(writer, setupCommandCount, new WorkloadShape(
-            gtcOrders, iocOrders, cancels, amends, rejects, trades, restingSum / samples, levelSum / samples));
+            gtcOrders, iocOrders, cancels, amends, rejects, trades, tradingCommands,
+            restingSum / samples, levelSum / samples));
     }
 
     private void writeSetup()
@@ -257,7 +262,8 @@ final class ExchangeCoreWorkloadGenerator
     private void applyLast(final long accountId)
     {
         currentAccountId = accountId;
-        engine.onCommand(writer.buffer(), writer.lastOffset(), writer.lengths()[writer.count() - 1]);
+        lastCommandTraded = false;
+        engine.onCommand(writer.buffer(), writer.lastOffset(), writer.lastLength());
     }
 
     private void onEvents(final DirectBuffer buffer, final int offset, final int length)
@@ -278,6 +284,7 @@ final class ExchangeCoreWorkloadGenerator
                     break;
                 case TradeDecoder.TEMPLATE_ID:
                     trades++;
+                    lastCommandTraded = true;
                     break;
                 default:
                     break;

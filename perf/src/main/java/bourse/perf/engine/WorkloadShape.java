@@ -12,6 +12,7 @@ public final class WorkloadShape
     private final long amends;
     private final long rejects;
     private final long trades;
+    private final long tradingCommands;
     private final double meanRestingOrders;
     private final double meanPriceLevels;
 
@@ -22,6 +23,7 @@ public final class WorkloadShape
         final long amends,
         final long rejects,
         final long trades,
+        final long tradingCommands,
         final double meanRestingOrders,
         final double meanPriceLevels)
     {
@@ -31,6 +33,7 @@ public final class WorkloadShape
         this.amends = amends;
         this.rejects = rejects;
         this.trades = trades;
+        this.tradingCommands = tradingCommands;
         this.meanRestingOrders = meanRestingOrders;
         this.meanPriceLevels = meanPriceLevels;
     }
@@ -76,6 +79,12 @@ public final class WorkloadShape
         return trades;
     }
 
+    /** Benchmark commands that caused at least one trade (exchange-core's mix: about 6 %). */
+    public long tradingCommands()
+    {
+        return tradingCommands;
+    }
+
     /** Resting orders after each benchmark command, averaged. */
     public double meanRestingOrders()
     {
@@ -92,7 +101,7 @@ public final class WorkloadShape
     public String toString()
     {
         return "WorkloadShape{commands=" + commands() + " gtc=" + gtcOrders + " ioc=" + iocOrders +
-            " cancels=" + cancels + " amends=" + amends + " rejects=" + rejects + " trades=" + trades +
+            " cancels=" + cancels + " amends=" + amends + " rejects=" + rejects + " trades=" + trades + " tradingCommands=" + tradingCommands +
             " meanRestingOrders=" + meanRestingOrders + " meanPriceLevels=" + meanPriceLevels + "}";
     }
 }

@@ -34,17 +34,22 @@ class EngineBenchmarkTest
         final JsonNode json = new ObjectMapper().readTree(result.toJson());
 
         assertThat(fieldNames(json)).containsExactly(
-            "benchmark", "throughputOpsPerSec", "latencyNs", "commands", "rejects", "restingOrders", "priceLevels",
+            "benchmark", "throughputOpsPerSec", "latencyNs", "serviceNs", "idleLoopNs", "commands", "rejects", "restingOrders", "priceLevels",
             "seed", "javaVersion", "cores", "cpu", "date", "jvmArguments");
         assertThat(json.get("benchmark").asText()).isEqualTo("engine");
         assertThat(json.get("throughputOpsPerSec").asDouble()).isPositive();
         assertThat(json.get("commands").asLong()).isEqualTo(20_000);
         assertThat(fieldNames(json.get("latencyNs"))).containsExactly("1000000", "3000000");
-        for (final JsonNode latency : json.get("latencyNs"))
+        for (final String percentiles : List.of("latencyNs", "serviceNs", "idleLoopNs"))
         {
-            assertThat(fieldNames(latency)).containsExactly("p50", "p90", "p99", "p999", "p9999", "max");
-            assertThat(latency.get("p50").asLong()).isPositive().isLessThanOrEqualTo(latency.get("max").asLong());
+            assertThat(fieldNames(json.get(percentiles))).containsExactly("1000000", "3000000");
+            for (final JsonNode latency : json.get(percentiles))
+            {
+                assertThat(fieldNames(latency)).containsExactly("p50", "p90", "p99", "p999", "p9999", "max");
+                assertThat(latency.get("p50").asLong()).isNotNegative().isLessThanOrEqualTo(latency.get("max").asLong());
+            }
         }
+        assertThat(json.get("latencyNs").get("1000000").get("p50").asLong()).isPositive();
         assertThat(json.get("cores").asInt()).isPositive();
         assertThat(json.get("jvmArguments").isArray()).isTrue();
     }

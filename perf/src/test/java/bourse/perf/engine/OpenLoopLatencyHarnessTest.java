@@ -12,8 +12,9 @@ class OpenLoopLatencyHarnessTest
     {
         final ExchangeCoreWorkload workload = ExchangeCoreWorkload.generate(3, 20_000);
         final Histogram histogram = OpenLoopLatencyHarness.newHistogram();
+        final Histogram service = OpenLoopLatencyHarness.newHistogram();
 
-        new OpenLoopLatencyHarness(workload).run(1_000_000, histogram);
+        new OpenLoopLatencyHarness(workload).run(1_000_000, histogram, service);
         final LatencyPercentiles latency = new LatencyPercentiles(1_000_000, histogram);
 
         assertThat(latency.count()).isEqualTo(20_000);
@@ -23,18 +24,28 @@ class OpenLoopLatencyHarnessTest
         assertThat(latency.p999Ns()).isGreaterThanOrEqualTo(latency.p99Ns());
         assertThat(latency.p9999Ns()).isGreaterThanOrEqualTo(latency.p999Ns());
         assertThat(latency.maxNs()).isGreaterThanOrEqualTo(latency.p9999Ns());
+        assertThat(service.getTotalCount()).isEqualTo(20_000);
+        assertThat(service.getValueAtPercentile(50)).isPositive().isLessThanOrEqualTo(latency.p50Ns());
     }
 
     @Test
-    void shouldChargeAStalledCommandAndEveryCommandQueuedBehindIt()
+    void shouldChargeEachCommandTheWaitBehindEveryCommandBeforeIt()
     {
-        // At a rate no engine can meet, commands fall ever further behind their due times, and the
-        // open-loop harness must show that as latencies growing with the backlog.
+        // Offered one command per nanosecond, every command is late and waits for all before it: the last
+        // one's latency covers the service times of them all. A closed loop, which coordinated omission
+        // amounts to, would instead report each command's own service time.
         final ExchangeCoreWorkload workload = ExchangeCoreWorkload.generate(3, 20_000);
-        final Histogram histogram = OpenLoopLatencyHarness.newHistogram();
+        final Histogram latency = OpenLoopLatencyHarness.newHistogram();
+        final Histogram service = OpenLoopLatencyHarness.newHistogram();
 
-        new OpenLoopLatencyHarness(workload).run(1_000_000_000, histogram);
+        new OpenLoopLatencyHarness(workload).run(1_000_000_000, latency, service);
 
-        assertThat(histogram.getMaxValue()).isGreaterThan(10 * histogram.getValueAtPercentile(1));
+        final double allServiceNs = service.getMean() * service.getTotalCount();
+        final double allIntervalsNs = 20_000;
+        assertThat((double)latency.getMaxValue()).isGreaterThan(0.99 * allServiceNs - allIntervalsNs);
+        for (final double percentile : new double[] {50, 90, 99, 99.9})
+        {
+            assertThat(latency.getValueAtPercentile(percentile)).isGreaterThanOrEqualTo(service.getValueAtPercentile(percentile));
+        }
     }
 }

@@ -63,6 +63,12 @@ public final class MatchingEngine
     private final long[] feesCollected = new long[Assets.MAX_ASSETS];
 
     private final byte[] commandClientOrderId = new byte[ClientOrderIds.LENGTH];
+    /**
+     * Cancels and amends usually name the order by id, so their client order id is copied out of the
+     * command only when it is needed: to find the order by it, or to echo it in a reject.
+     */
+    private DirectBuffer pendingClientOrderIdBuffer;
+    private int pendingClientOrderIdOffset;
     private final byte[] blankClientOrderId = new byte[ClientOrderIds.LENGTH];
 
     private long lastSequence;
@@ -217,6 +223,7 @@ public final class MatchingEngine
         rejectInstrumentId = 0;
         rejectOrderId = 0;
         rejectClientOrderId = blankClientOrderId;
+        pendingClientOrderIdBuffer = null;
     }
 
     private void publish()
@@ -226,8 +233,26 @@ public final class MatchingEngine
 
     private void reject(final RejectReason reason)
     {
+        copyDeferredClientOrderId();
         events.commandRejected(
             rejectTemplateId, reason, rejectAccountId, rejectInstrumentId, rejectOrderId, rejectClientOrderId);
+    }
+
+    /** The command's client order id is at this position; {@link #copyDeferredClientOrderId()} fetches it. */
+    private void deferClientOrderId(final DirectBuffer buffer, final int offset)
+    {
+        pendingClientOrderIdBuffer = buffer;
+        pendingClientOrderIdOffset = offset;
+        rejectClientOrderId = commandClientOrderId;
+    }
+
+    private void copyDeferredClientOrderId()
+    {
+        if (pendingClientOrderIdBuffer != null)
+        {
+            pendingClientOrderIdBuffer.getBytes(pendingClientOrderIdOffset, commandClientOrderId, 0, ClientOrderIds.LENGTH);
+            pendingClientOrderIdBuffer = null;
+        }
     }
 
     private void onUnknownCommand(final DirectBuffer buffer, final int offset, final int length, final int templateId)
@@ -956,10 +981,9 @@ public final class MatchingEngine
     {
         final long accountId = command.accountId();
         final long orderId = command.orderId();
-        command.getClientOrderId(commandClientOrderId, 0);
+        deferClientOrderId(command.buffer(), command.offset() + CancelOrderDecoder.clientOrderIdEncodingOffset());
         rejectAccountId = accountId;
         rejectOrderId = orderId;
-        rejectClientOrderId = commandClientOrderId;
 
         final Account account = accounts.get(accountId);
         if (account == null)
@@ -980,10 +1004,9 @@ public final class MatchingEngine
     {
         final long accountId = command.accountId();
         final long orderId = command.orderId();
-        command.getClientOrderId(commandClientOrderId, 0);
+        deferClientOrderId(command.buffer(), command.offset() + ReplaceOrderDecoder.clientOrderIdEncodingOffset());
         rejectAccountId = accountId;
         rejectOrderId = orderId;
-        rejectClientOrderId = commandClientOrderId;
 
         final Account account = accounts.get(accountId);
         if (account == null)
@@ -1084,6 +1107,7 @@ public final class MatchingEngine
         }
         else
         {
+            copyDeferredClientOrderId();
             order = ClientOrderIds.validLength(commandClientOrderId) > 0 ?
                 clientOrderIds.find(account.accountId, commandClientOrderId) : null;
         }

@@ -942,6 +942,21 @@ public final class MatchingEngine
         }
     }
 
+    private void adjustHold(final Order order, final long newHold)
+    {
+        if (newHold > order.hold)
+        {
+            final int asset = order.isBuy() ? order.book.quoteAssetId : order.book.baseAssetId;
+            order.account.held[asset] += newHold - order.hold;
+            order.hold = newHold;
+            events.balanceChanged(order.account, asset, BalanceReason.ORDER_HOLD);
+        }
+        else
+        {
+            releaseHold(order, order.hold - newHold);
+        }
+    }
+
     private void triggerStops(final OrderBook book)
     {
         while (true)
@@ -1086,6 +1101,18 @@ public final class MatchingEngine
         events.orderReplaced(order, newPrice, newQuantity, false);
         removeFromLevel(order, book.side(order.side));
         events.bookChanged(order, BookAction.REMOVED, 0);
+        if (!wouldCross(book, order.side, newPrice))
+        {
+            // Nothing to match: straight to the back of the queue at the new price, and the hold moves
+            // once, by the difference, instead of being released and taken again.
+            order.price = newPrice;
+            order.remaining = newQuantity;
+            order.visible = visiblePart(order);
+            book.side(order.side).findOrCreate(newPrice).append(order);
+            events.bookChanged(order, BookAction.ADDED, order.visible);
+            adjustHold(order, newHold);
+            return;
+        }
         releaseHold(order, order.hold);
         order.price = newPrice;
         order.remaining = newQuantity;

@@ -2,8 +2,10 @@ package bourse.engine;
 
 import bourse.engine.testing.Commands;
 import bourse.engine.testing.EngineEvent;
+import bourse.engine.testing.EngineEvent.BalanceChanged;
 import bourse.engine.testing.EngineEvent.OrderReplaced;
 import bourse.engine.testing.EngineEvent.Trade;
+import bourse.sbe.BalanceReason;
 import bourse.sbe.BooleanType;
 import bourse.sbe.RejectReason;
 import org.junit.jupiter.api.Test;
@@ -12,6 +14,7 @@ import java.util.List;
 
 import static bourse.engine.Market.ALICE;
 import static bourse.engine.Market.BOB;
+import static bourse.engine.Market.BTC;
 import static bourse.engine.Market.CAROL;
 import static bourse.engine.Market.USD;
 import static bourse.engine.Market.USD_DEPOSIT;
@@ -55,11 +58,33 @@ class AmendRulesTest
 
         final List<EngineEvent> events = market.submit(amend(ALICE, first, 29_000, 12));
 
-        assertThat(kinds(events)).containsExactly(
-            "OrderReplaced", "BookChanged", "BalanceChanged", "BookChanged", "BalanceChanged");
+        assertThat(kinds(events)).containsExactly("OrderReplaced", "BookChanged", "BookChanged", "BalanceChanged");
         assertThat(only(events, OrderReplaced.class).get(0).priorityKept()).isEqualTo(BooleanType.FALSE);
         final List<Trade> trades = only(market.submit(order(CAROL, SELL).limit(usd(29_000)).quantity(lots(11)).ioc()), Trade.class);
         assertThat(trades).extracting(Trade::makerOrderId).containsExactly(second, first);
+    }
+
+    @Test
+    void shouldMoveTheHoldOnceByTheDifferenceWhenARepricedOrderDoesNotCross()
+    {
+        final long bid = market.rest(ALICE, BUY, 29_000, 10);
+        final long ask = market.rest(BOB, SELL, 31_000, 10);
+        final String bobBtcBefore = market.balance(BOB, BTC);
+
+        final List<EngineEvent> buyMove = market.submit(amend(ALICE, bid, 29_500, 10));
+        final List<EngineEvent> sellMove = market.submit(amend(BOB, ask, 30_500, 10));
+
+        // The bid's hold grows from 29 000 to 29 500 USD per BTC (plus the hold fee on the difference).
+        assertThat(kinds(buyMove)).containsExactly("OrderReplaced", "BookChanged", "BookChanged", "BalanceChanged");
+        assertThat(only(buyMove, BalanceChanged.class).get(0).reason()).isEqualTo(BalanceReason.ORDER_HOLD);
+        assertThat(market.balance(ALICE, USD)).isEqualTo(
+            "total=" + Market.USD_DEPOSIT + " held=" + (usd(2_950) + Money.feeCeiling(usd(2_950), 2_000)));
+        // A sell holds base: the same quantity at another price changes no balance at all.
+        assertThat(kinds(sellMove)).containsExactly("OrderReplaced", "BookChanged", "BookChanged");
+        assertThat(market.balance(BOB, BTC)).isEqualTo(bobBtcBefore);
+        assertThat(market.book()).containsExactly(
+            "bid " + bid + " account=1 price=2950000 remaining=" + lots(10) + " visible=" + lots(10) + " filled=0",
+            "ask " + ask + " account=2 price=3050000 remaining=" + lots(10) + " visible=" + lots(10) + " filled=0");
     }
 
     @Test

@@ -521,7 +521,8 @@ public final class MatchingEngine
             reject(RejectReason.PRICE_OUTSIDE_BAND);
             return;
         }
-        if (book.buyHold(hasLimitPrice ? price : bandHigh, quantity) == Money.TOO_LARGE)
+        // bandHigh may be off tick; the rulebook rounds it down to the tick below for this check.
+        if (book.buyHold(hasLimitPrice ? price : bandHigh - bandHigh % book.tickSize, quantity) == Money.TOO_LARGE)
         {
             reject(RejectReason.NOTIONAL_TOO_LARGE);
             return;
@@ -639,7 +640,7 @@ public final class MatchingEngine
         {
             return RejectReason.INVALID_QUANTITY;
         }
-        if (quantity % book.lotSize != 0 || displayQuantity % book.lotSize != 0)
+        if (!book.lots.divides(quantity) || !book.lots.divides(displayQuantity))
         {
             return RejectReason.QUANTITY_NOT_ON_LOT;
         }
@@ -660,7 +661,7 @@ public final class MatchingEngine
         {
             return RejectReason.INVALID_PRICE;
         }
-        if (price % book.tickSize != 0)
+        if (!book.ticks.divides(price))
         {
             return RejectReason.PRICE_NOT_ON_TICK;
         }

@@ -21,6 +21,8 @@ final class OrderBook
     final int holdFeePpm;
     final long referencePrice;
     final long quotePerTickLot;
+    final ExactDivisor ticks;
+    final ExactDivisor lots;
 
     boolean halted;
     long lastPrice;
@@ -67,6 +69,8 @@ final class OrderBook
         this.holdFeePpm = Math.max(makerFeePpm, takerFeePpm);
         this.referencePrice = referencePrice;
         this.quotePerTickLot = quotePerTickLot;
+        this.ticks = new ExactDivisor(tickSize);
+        this.lots = new ExactDivisor(lotSize);
         this.lastPrice = referencePrice;
         this.bids = new BookSide(true, levelPool);
         this.asks = new BookSide(false, levelPool);
@@ -99,10 +103,10 @@ final class OrderBook
         return lastPrice + bandWidth();
     }
 
-    /** Quote notional of qty at price, or Money.TOO_LARGE. Both must be on tick and lot. */
+    /** Quote notional of qty at price, or Money.TOO_LARGE. Both must be on tick and lot (and not negative). */
     long notional(final long price, final long quantity)
     {
-        return Money.notional(price / tickSize, quantity / lotSize, quotePerTickLot);
+        return Money.notional(ticks.quotient(price), lots.quotient(quantity), quotePerTickLot);
     }
 
     /** What a buy of qty at price holds: notional plus the most fee it can pay; or TOO_LARGE. */

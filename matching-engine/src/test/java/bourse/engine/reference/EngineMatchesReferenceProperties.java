@@ -1,0 +1,44 @@
+package bourse.engine.reference;
+
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.ShrinkingMode;
+
+/**
+ * The matching engine against the {@link ReferenceEngine} on long random command streams (every command,
+ * order type, time in force and option, live and unknown orders, stops, icebergs, STP, halts, malformed
+ * input): for every command the two must emit the same events, field by field and in order, and their
+ * canonical state dumps must match. Each stream also runs through a second engine, which must write the
+ * same bytes and end with the same state hash, and the money must add up after every command.
+ * <p>
+ * A failure names the first command where things went wrong, the events of both, the commands before it and
+ * both states; jqwik then shrinks the stream and prints the shortest one it found.
+ */
+class EngineMatchesReferenceProperties
+{
+    @Property(tries = 200, shrinking = ShrinkingMode.BOUNDED)
+    void engineShouldMatchReferenceOnEveryCommand(@ForAll("streams") final CommandStreams.Scenario scenario)
+    {
+        Lockstep.run(scenario);
+    }
+
+    @Property(tries = 3, shrinking = ShrinkingMode.BOUNDED)
+    void engineShouldMatchReferenceOnLongStreams(@ForAll("longStreams") final CommandStreams.Scenario scenario)
+    {
+        Lockstep.run(scenario);
+    }
+
+    @Provide
+    Arbitrary<CommandStreams.Scenario> streams()
+    {
+        return CommandStreams.scenarios(300, 500);
+    }
+
+    @Provide
+    Arbitrary<CommandStreams.Scenario> longStreams()
+    {
+        return CommandStreams.scenarios(20_000, 20_000);
+    }
+}

@@ -1,5 +1,6 @@
 package bourse.engine;
 
+import bourse.engine.testing.Commands;
 import bourse.engine.testing.EngineEvent;
 import bourse.engine.testing.EngineEvent.OrderCancelled;
 import bourse.engine.testing.EngineEvent.Trade;
@@ -145,6 +146,27 @@ class TimeInForceAndMarketRulesTest
         assertThat(only(events, OrderCancelled.class)).extracting(OrderCancelled::reason)
             .containsExactly(CancelReason.SELF_TRADE_PREVENTION);
         assertThat(only(events, Trade.class)).extracting(Trade::makerAccountId).containsExactly(ALICE);
+    }
+
+    @Test
+    void shouldEndThePriceBandAtTheLargestPriceWhenReferencePlusWidthWouldPassIt()
+    {
+        // Whole dollars per BTC, tick 10 000 USD, lot 100 satoshi: one tick times one lot is one cent.
+        final int huge = 2;
+        final long lot = 100;
+        market.venue.setup(Commands.addInstrument().instrument(huge).symbol("BTC-HUGE").base(Market.BTC).quote(USD)
+            .priceScale(0).tickSize(10_000).lotSize(lot).minQuantity(lot).maxQuantity(lot)
+            .bandBps(10_000).makerFeePpm(0).takerFeePpm(0).referencePrice(5_000_000_000_000_000_000L));
+        market.venue.withDeposit(BOB, USD, 1_000_000_000_000_000L);
+        final long nearTheTop = Long.MAX_VALUE - Long.MAX_VALUE % 10_000;
+
+        // ref + 100% of ref is past Long.MAX_VALUE: the band is [0, Long.MAX_VALUE], not a wrapped negative.
+        final List<EngineEvent> events =
+            market.submit(order(ALICE, SELL).instrument(huge).limit(nearTheTop).quantity(lot).gtc());
+        assertThat(kinds(events)).containsExactly("OrderAccepted", "BookChanged", "BalanceChanged");
+
+        final List<EngineEvent> lift = market.submit(order(BOB, BUY).instrument(huge).market().quantity(lot));
+        assertThat(only(lift, Trade.class)).extracting(Trade::price).containsExactly(nearTheTop);
     }
 
     private static long sequenceOf(final List<EngineEvent> events)

@@ -68,9 +68,11 @@ final class Instrument
         return BigInteger.valueOf(lastPrice).subtract(Amounts.bandWidth(lastPrice, priceBandBps));
     }
 
+    /** Never past the largest price there is. */
     BigInteger bandHigh()
     {
-        return BigInteger.valueOf(lastPrice).add(Amounts.bandWidth(lastPrice, priceBandBps));
+        return BigInteger.valueOf(lastPrice).add(Amounts.bandWidth(lastPrice, priceBandBps))
+            .min(BigInteger.valueOf(Long.MAX_VALUE));
     }
 
     boolean inBand(final long price)

@@ -1,10 +1,18 @@
 package bourse.engine.reference;
 
+import bourse.engine.testing.Commands;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.RandomGenerator;
 import net.jqwik.api.ShrinkingMode;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The matching engine against the {@link ReferenceEngine} on long random command streams (every command,
@@ -28,6 +36,27 @@ class EngineMatchesReferenceProperties
     void engineShouldMatchReferenceOnLongStreams(@ForAll("longStreams") final CommandStreams.Scenario scenario)
     {
         Lockstep.run(scenario);
+    }
+
+    /** The property can only find bugs in rules its streams reach: hold the generators to every one of them. */
+    @Example
+    void generatedStreamsShouldReachEveryRule()
+    {
+        final RandomGenerator<CommandStreams.Scenario> generator = streams().generator(1_000);
+        final Random random = new Random(20_261_125L);
+        final RuleCoverage coverage = new RuleCoverage();
+        for (int i = 0; i < 20; i++)
+        {
+            final CommandStreams.Scenario scenario = generator.next(random).value();
+            final ReferenceEngine reference = new ReferenceEngine(scenario.maxOpenOrdersPerAccount());
+            final List<Commands.Builder<?>> commands = new ArrayList<>(CommandStreams.setup());
+            commands.addAll(scenario.commands());
+            for (int sequence = 1; sequence <= commands.size(); sequence++)
+            {
+                coverage.record(reference.onCommand(commands.get(sequence - 1).build(sequence)));
+            }
+        }
+        assertThat(coverage.missing()).as("rules no generated stream reached").isEmpty();
     }
 
     @Provide

@@ -8,6 +8,7 @@ import bourse.sbe.Side;
 import bourse.sbe.StpMode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -15,9 +16,10 @@ import net.jqwik.api.Tuple;
 
 /**
  * Random command streams for the venue that {@link #setup()} builds: four instruments (three ordinary ones
- * and one whose prices sit near the top of the long range), six trading accounts with every STP mode, and a
- * vault account that never trades. Prices gather a few ticks around each reference price so that books cross
- * and stops trigger; client order ids come from a small pool per instrument so that cancels and amends often
+ * and one whose prices sit near the top of the long range), eight trading accounts with every STP mode (two of
+ * them poor), and a
+ * vault account that never trades. Prices gather a few ticks around each reference price so that books cross,
+ * stops wait a few ticks beyond the last price so that they trigger; client order ids come from a small pool per instrument so that cancels and amends often
  * find a live order; a minority of commands are malformed on purpose, one rule at a time.
  */
 final class CommandStreams
@@ -56,29 +58,41 @@ final class CommandStreams
     /** The band reaches past Long.MAX_VALUE and a few thousand lots are too large a notional. */
     static final Spec XXL = new Spec(4, 10_000, 1, 1, 1_000_000, 5_000_000_000_000_000_000L);
 
-    private static final Long[] TRADERS = {1L, 2L, 3L, 4L, 5L, 6L};
+    /** Limit prices within this many ticks of the reference price meet the other side; further ones wait. */
+    private static final int NEAR_TICKS = 6;
+    private static final Long[] TRADERS = {1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L};
     private static final StpMode[] TRADER_STP_MODES = {
         StpMode.ACCOUNT_DEFAULT, StpMode.CANCEL_NEWEST, StpMode.CANCEL_OLDEST,
-        StpMode.CANCEL_BOTH, StpMode.ACCOUNT_DEFAULT, StpMode.CANCEL_OLDEST};
+        StpMode.CANCEL_BOTH, StpMode.ACCOUNT_DEFAULT, StpMode.CANCEL_OLDEST, StpMode.CANCEL_NEWEST, StpMode.CANCEL_BOTH};
+    /** The last two traders are poor: they run out of funds, so budgets and balance checks bite. */
+    private static final int RICH_TRADERS = 6;
 
     private CommandStreams()
     {
     }
 
     /** A generated stream: the engine configuration it runs under and its commands, after {@link #setup()}. */
-    record Scenario(int maxOpenOrdersPerAccount, List<Commands.Builder<?>> commands)
+    record Scenario(int maxOpenOrdersPerAccount, List<Step> steps)
     {
         @Override
         public String toString()
         {
             final StringBuilder text = new StringBuilder("Scenario maxOpenOrdersPerAccount=")
-                .append(maxOpenOrdersPerAccount).append(", ").append(commands.size()).append(" commands after setup:");
-            for (int i = 0; i < commands.size(); i++)
+                .append(maxOpenOrdersPerAccount).append(", ").append(steps.size()).append(" steps after setup:");
+            for (int i = 0; i < steps.size(); i++)
             {
-                text.append("\n  #").append(i).append(' ').append(commands.get(i));
+                text.append("\n  #").append(i).append(' ').append(steps.get(i));
             }
             return text.toString();
         }
+    }
+
+    static Spec spec(final int instrumentId)
+    {
+        return Stream.of(BTC_USD, ETH_USD, ETH_BTC, XXL)
+            .filter(spec -> spec.instrumentId() == instrumentId)
+            .findFirst()
+            .orElseThrow(() -> new IllegalArgumentException("no generated orders on instrument " + instrumentId));
     }
 
     /** Assets, instruments, accounts and their funds; every command here is valid. */
@@ -96,7 +110,7 @@ final class CommandStreams
         setup.add(Commands.addInstrument().instrument(ETH_USD.instrumentId()).symbol("ETH-USD").base(ETH).quote(USD)
             .priceScale(2).tickSize(ETH_USD.tickSize()).lotSize(ETH_USD.lotSize())
             .minQuantity(ETH_USD.minQuantity()).maxQuantity(ETH_USD.maxQuantity())
-            .bandBps(500).makerFeePpm(2_500).takerFeePpm(500).referencePrice(ETH_USD.referencePrice()));
+            .bandBps(20).makerFeePpm(2_500).takerFeePpm(500).referencePrice(ETH_USD.referencePrice()));
         setup.add(Commands.addInstrument().instrument(ETH_BTC.instrumentId()).symbol("ETH-BTC").base(ETH).quote(BTC)
             .priceScale(5).tickSize(ETH_BTC.tickSize()).lotSize(ETH_BTC.lotSize())
             .minQuantity(ETH_BTC.minQuantity()).maxQuantity(ETH_BTC.maxQuantity())
@@ -108,11 +122,13 @@ final class CommandStreams
         for (int i = 0; i < TRADERS.length; i++)
         {
             final long account = TRADERS[i];
+            final boolean rich = i < RICH_TRADERS;
             setup.add(Commands.createAccount().account(account).stp(TRADER_STP_MODES[i]));
-            setup.add(Commands.deposit().account(account).asset(BTC).amount(2_000_000_000L));
-            setup.add(Commands.deposit().account(account).asset(USD).amount(50_000_000L));
-            setup.add(Commands.deposit().account(account).asset(ETH).amount(500_000_000L));
-            setup.add(Commands.deposit().account(account).asset(EUR).amount(100_000_000_000_000_000L));
+            setup.add(Commands.deposit().account(account).asset(BTC).amount(rich ? 2_000_000_000L : 5_000_000L));
+            setup.add(Commands.deposit().account(account).asset(USD).amount(rich ? 50_000_000L : 100_000L));
+            setup.add(Commands.deposit().account(account).asset(ETH).amount(rich ? 500_000_000L : 1_000_000L));
+            setup.add(Commands.deposit().account(account).asset(EUR)
+                .amount(rich ? 100_000_000_000_000_000L : 1_000_000_000_000_000L));
         }
         setup.add(Commands.createAccount().account(VAULT));
         for (final int asset : new int[]{BTC, USD, ETH, EUR})
@@ -122,28 +138,64 @@ final class CommandStreams
         return setup;
     }
 
-    static Arbitrary<Scenario> scenarios(final int minCommands, final int maxCommands)
+    static Arbitrary<Scenario> scenarios(final int minSteps, final int maxSteps)
     {
         return Combinators.combine(
             Arbitraries.frequency(Tuple.of(1, 3), Tuple.of(2, 12), Tuple.of(3, 1_000)),
-            command().list().ofMinSize(minCommands).ofMaxSize(maxCommands))
+            step(false).list().ofMinSize(minSteps).ofMaxSize(maxSteps))
             .as(Scenario::new);
     }
 
-    static Arbitrary<Commands.Builder<?>> command()
+    /**
+     * Streams that let books grow deep (hundreds of orders over many levels): nothing clears a whole book at
+     * once, neither mass cancels nor halts that cancel, until the end, when every instrument is halted with
+     * its orders cancelled, hundreds of them in one command.
+     */
+    static Arbitrary<Scenario> deepBookScenarios(final int steps)
+    {
+        return step(true).list().ofSize(steps).map(list ->
+        {
+            final List<Step> withClosingHalts = new ArrayList<>(list);
+            Stream.of(BTC_USD, ETH_USD, ETH_BTC, XXL).forEach(spec -> withClosingHalts.add(new Step.Fixed(
+                Commands.haltInstrument().instrument(spec.instrumentId()).cancelOrders())));
+            return new Scenario(1_000, withClosingHalts);
+        });
+    }
+
+    private static Arbitrary<Step> step(final boolean deepBooks)
     {
         return Arbitraries.frequencyOf(
-            Tuple.of(30, limitOrder()),
-            Tuple.of(6, marketOrder()),
+            Tuple.of(30, fixed(limitOrder(deepBooks ? 10 : 1))),
+            Tuple.of(6, fixed(marketOrder())),
             Tuple.of(9, stopOrder()),
-            Tuple.of(8, cancel()),
-            Tuple.of(9, replace()),
-            Tuple.of(2, massCancel()),
-            Tuple.of(4, transfer()),
-            Tuple.of(2, haltOrResume()),
-            Tuple.of(5, malformedOrder()),
-            Tuple.of(2, referenceData()),
-            Tuple.of(1, unknownCommand()));
+            Tuple.of(3, fixed(cancel())),
+            Tuple.of(3, fixed(replace())),
+            Tuple.of(deepBooks ? 4 : 14, atOpenOrder()),
+            Tuple.of(deepBooks ? 0 : 2, fixed(massCancel())),
+            Tuple.of(4, fixed(transfer())),
+            Tuple.of(3, fixed(haltOrResume(!deepBooks))),
+            Tuple.of(5, fixed(malformedOrder())),
+            Tuple.of(2, fixed(referenceData())),
+            Tuple.of(1, fixed(unknownCommand())));
+    }
+
+    private static Arbitrary<Step> fixed(final Arbitrary<Commands.Builder<?>> commands)
+    {
+        return commands.map(Step.Fixed::new);
+    }
+
+    private static Arbitrary<Step> atOpenOrder()
+    {
+        return Combinators.combine(
+            Arbitraries.integers().between(0, 1_000).shrinkTowards(0),
+            Arbitraries.frequency(
+                Tuple.of(3, Step.Aim.CANCEL), Tuple.of(2, Step.Aim.CANCEL_BY_CLIENT_ORDER_ID),
+                Tuple.of(1, Step.Aim.CANCEL_SOMEONE_ELSES), Tuple.of(3, Step.Aim.AMEND_KEEPING_PLACE),
+                Tuple.of(2, Step.Aim.AMEND_GROWING), Tuple.of(3, Step.Aim.AMEND_REPRICING),
+                Tuple.of(2, Step.Aim.AMEND_BY_CLIENT_ORDER_ID), Tuple.of(1, Step.Aim.AMEND_SOMEONE_ELSES)),
+            Arbitraries.integers().between(-3, 3).shrinkTowards(0),
+            Arbitraries.integers().between(-3, 3).shrinkTowards(0))
+            .as(Step.AtOpenOrder::new);
     }
 
     // ---------------------------------------------------------------- orders
@@ -151,11 +203,6 @@ final class CommandStreams
     private enum LimitFlavour
     {
         GTC, IOC, FOK, POST_ONLY, ICEBERG
-    }
-
-    private enum StopFlavour
-    {
-        STOP, STOP_LIMIT_GTC, STOP_LIMIT_IOC, STOP_LIMIT_FOK, STOP_LIMIT_ICEBERG
     }
 
     private static Arbitrary<Spec> instruments()
@@ -175,10 +222,21 @@ final class CommandStreams
         return Arbitraries.of(Side.BUY, Side.SELL);
     }
 
-    /** Ticks away from the reference price, mostly close so that both sides meet. */
+    /**
+     * Ticks away from the reference price, mostly very close so that both sides meet and amends hit prices; now
+     * and then far, so that books grow many levels.
+     */
     private static Arbitrary<Integer> ticks(final int range)
     {
-        return Arbitraries.integers().between(-range, range).shrinkTowards(0);
+        return ticks(range, 1);
+    }
+
+    private static Arbitrary<Integer> ticks(final int range, final int farWeight)
+    {
+        return Arbitraries.frequencyOf(
+            Tuple.of(15, Arbitraries.integers().between(-2, 2).shrinkTowards(0)),
+            Tuple.of(10, Arbitraries.integers().between(-range, range).shrinkTowards(0)),
+            Tuple.of(farWeight, Arbitraries.integers().between(-150, 150).shrinkTowards(0)));
     }
 
     private static Arbitrary<Long> lotCounts()
@@ -195,26 +253,29 @@ final class CommandStreams
             Tuple.of(1, StpMode.CANCEL_OLDEST), Tuple.of(1, StpMode.CANCEL_BOTH));
     }
 
-    /** Blank, or one of five per instrument (so amends aim at the right prices). */
+    /** Blank, one of five per instrument (often in use), or one of many (so the id index grows). */
     private static Arbitrary<String> clientOrderIds(final Spec spec)
     {
         return Arbitraries.frequencyOf(
-            Tuple.of(2, Arbitraries.just("")),
-            Tuple.of(3, Arbitraries.of('a', 'b', 'c', 'd', 'e').map(spec::clientOrderId)));
+            Tuple.of(8, Arbitraries.just("")),
+            Tuple.of(10, Arbitraries.of('a', 'b', 'c', 'd', 'e').map(spec::clientOrderId)),
+            Tuple.of(2, Arbitraries.integers().between(0, 99_999).map(n -> spec.instrumentId() + "-" + n)));
     }
 
-    private static Arbitrary<Commands.Builder<?>> limitOrder()
+    private static Arbitrary<Commands.Builder<?>> limitOrder(final int farWeight)
     {
         return instruments().flatMap(spec -> Combinators.combine(
-            traders(), sides(), ticks(6), lotCounts(),
+            traders(), sides(), ticks(NEAR_TICKS, farWeight), lotCounts(),
             Arbitraries.frequency(
                 Tuple.of(12, LimitFlavour.GTC), Tuple.of(3, LimitFlavour.IOC), Tuple.of(3, LimitFlavour.FOK),
                 Tuple.of(2, LimitFlavour.POST_ONLY), Tuple.of(3, LimitFlavour.ICEBERG)),
             Arbitraries.longs().between(1, 4), stpModes(), clientOrderIds(spec))
             .as((account, side, ticks, lots, flavour, displayLots, stp, clientOrderId) ->
             {
+                // Far prices are passive (bids below, asks above), so they stay and the book grows levels.
+                final int away = Math.abs(ticks) <= NEAR_TICKS ? ticks : (side == Side.BUY ? -1 : 1) * Math.abs(ticks);
                 final Commands.NewOrder order = Commands.newOrder().account(account).instrument(spec.instrumentId())
-                    .side(side).limit(spec.price(ticks)).quantity(spec.lots(lots)).stp(stp)
+                    .side(side).limit(spec.price(away)).quantity(spec.lots(lots)).stp(stp)
                     .clientOrderId(clientOrderId);
                 switch (flavour)
                 {
@@ -237,29 +298,31 @@ final class CommandStreams
                 .clientOrderId(clientOrderId)));
     }
 
-    private static Arbitrary<Commands.Builder<?>> stopOrder()
+    /** Stops a few ticks beyond the last price when they are placed, so that they do trigger. */
+    private static Arbitrary<Step> stopOrder()
     {
+        final Arbitrary<Integer> stopTicks = Arbitraries.frequencyOf(
+            Tuple.of(4, Arbitraries.integers().between(1, 3)), Tuple.of(1, Arbitraries.integers().between(-1, 8)));
         return instruments().flatMap(spec -> Combinators.combine(
-            traders(), sides(), Arbitraries.integers().between(-2, 8), ticks(3), lotCounts(),
-            Arbitraries.of(StopFlavour.class), stpModes(), clientOrderIds(spec))
-            .as((account, side, stopTicks, limitTicks, lots, flavour, stp, clientOrderId) ->
-            {
-                // Buy stops mostly above the price, sell stops mostly below, a few already reached.
-                final int away = side == Side.BUY ? stopTicks : -stopTicks;
-                final long stopPrice = spec.price(away);
-                final long limitPrice = spec.price(away + limitTicks);
-                final Commands.NewOrder order = Commands.newOrder().account(account).instrument(spec.instrumentId())
-                    .side(side).quantity(spec.lots(lots)).stp(stp).clientOrderId(clientOrderId);
-                switch (flavour)
-                {
-                    case STOP -> order.stop(stopPrice);
-                    case STOP_LIMIT_IOC -> order.stopLimit(stopPrice, limitPrice).ioc();
-                    case STOP_LIMIT_FOK -> order.stopLimit(stopPrice, limitPrice).fok();
-                    case STOP_LIMIT_ICEBERG -> order.stopLimit(stopPrice, limitPrice).gtc().display(spec.lots(1));
-                    default -> order.stopLimit(stopPrice, limitPrice).gtc();
-                }
-                return order;
-            }));
+            traders(), sides(), Combinators.combine(stopTicks, ticks(3)).as(Tuple::of), lotCounts(),
+            Arbitraries.of(Step.StopFlavour.class), stpModes(), clientOrderIds(spec))
+            .as((account, side, ticks, lots, flavour, stp, clientOrderId) -> new Step.StopNearLast(
+                account, spec.instrumentId(), side, flavour, stp, ticks.get1(), ticks.get2(), lots, clientOrderId)));
+    }
+
+    /** A STOP or STOP_LIMIT of the given flavour, without account, side, quantity and the rest. */
+    static Commands.NewOrder stopOrder(
+        final Spec spec, final Step.StopFlavour flavour, final long stopPrice, final long limitPrice)
+    {
+        final Commands.NewOrder order = Commands.newOrder().instrument(spec.instrumentId());
+        return switch (flavour)
+        {
+            case STOP -> order.stop(stopPrice);
+            case STOP_LIMIT_IOC -> order.stopLimit(stopPrice, limitPrice).ioc();
+            case STOP_LIMIT_FOK -> order.stopLimit(stopPrice, limitPrice).fok();
+            case STOP_LIMIT_ICEBERG -> order.stopLimit(stopPrice, limitPrice).gtc().display(spec.lots(1));
+            case STOP_LIMIT_GTC -> order.stopLimit(stopPrice, limitPrice).gtc();
+        };
     }
 
     /** One rule broken at a time, on an otherwise ordinary BTC-USD or XXL order. */
@@ -347,7 +410,8 @@ final class CommandStreams
 
     private enum AmendFlavour
     {
-        PLAIN, ZERO_QUANTITY, QUANTITY_OFF_LOT, ABOVE_MAXIMUM, ZERO_PRICE, PRICE_OFF_TICK, OUTSIDE_BAND
+        PLAIN, ZERO_QUANTITY, QUANTITY_OFF_LOT, ABOVE_MAXIMUM, LARGE_QUANTITY, ZERO_PRICE, PRICE_OFF_TICK,
+        OUTSIDE_BAND
     }
 
     private static Arbitrary<Commands.Builder<?>> replace()
@@ -358,6 +422,7 @@ final class CommandStreams
             Arbitraries.frequency(
                 Tuple.of(30, AmendFlavour.PLAIN), Tuple.of(3, AmendFlavour.ZERO_QUANTITY),
                 Tuple.of(1, AmendFlavour.QUANTITY_OFF_LOT), Tuple.of(1, AmendFlavour.ABOVE_MAXIMUM),
+                Tuple.of(1, AmendFlavour.LARGE_QUANTITY),
                 Tuple.of(1, AmendFlavour.ZERO_PRICE), Tuple.of(1, AmendFlavour.PRICE_OFF_TICK),
                 Tuple.of(1, AmendFlavour.OUTSIDE_BAND)))
             .as((account, byOrderId, orderId, clientOrderId, ticks, lots, flavour) ->
@@ -377,6 +442,7 @@ final class CommandStreams
                     case ZERO_QUANTITY -> amend.quantity(0);
                     case QUANTITY_OFF_LOT -> amend.quantity(spec.lots(lots) + 1);
                     case ABOVE_MAXIMUM -> amend.quantity(spec.maxQuantity() + spec.lotSize());
+                    case LARGE_QUANTITY -> amend.quantity(spec.lots(10_000));
                     case ZERO_PRICE -> amend.price(0);
                     case PRICE_OFF_TICK -> amend.price(spec.price(ticks) + 1);
                     case OUTSIDE_BAND -> amend.price(spec.referencePrice() * 3);
@@ -417,14 +483,16 @@ final class CommandStreams
         return Arbitraries.frequencyOf(Tuple.of(20, ordinary), Tuple.of(1, overflowing));
     }
 
-    private static Arbitrary<Commands.Builder<?>> haltOrResume()
+    private static Arbitrary<Commands.Builder<?>> haltOrResume(final boolean cancellingOrders)
     {
         final Arbitrary<Integer> instrument = Arbitraries.frequency(
             Tuple.of(3, 1), Tuple.of(3, 2), Tuple.of(3, 3), Tuple.of(1, 4), Tuple.of(1, UNKNOWN_INSTRUMENT));
+        // Resumes are more frequent than halts, so that an instrument is halted for a while, not for good.
         return Arbitraries.frequencyOf(
             Tuple.of(1, instrument.map(id -> Commands.haltInstrument().instrument(id))),
-            Tuple.of(1, instrument.map(id -> Commands.haltInstrument().instrument(id).cancelOrders())),
-            Tuple.of(3, instrument.map(id -> Commands.resumeInstrument().instrument(id))));
+            Tuple.of(cancellingOrders ? 1 : 0, instrument.map(id -> Commands.haltInstrument().instrument(id).cancelOrders())),
+            Tuple.of(1, instrument.map(id -> Commands.haltInstrument().instrument(id).cancelOrdersRaw(2))),
+            Tuple.of(14, instrument.map(id -> Commands.resumeInstrument().instrument(id))));
     }
 
     private enum ReferenceData
@@ -436,7 +504,8 @@ final class CommandStreams
         NEW_INSTRUMENT, DUPLICATE_INSTRUMENT, INSTRUMENT_ID_ZERO, INSTRUMENT_UNKNOWN_ASSET, SAME_BASE_AND_QUOTE,
         SYMBOL_BLANK, PRICE_SCALE_TOO_LARGE, TICK_ZERO, LOT_ZERO, MIN_ZERO, MIN_OFF_LOT, MAX_BELOW_MIN, MAX_OFF_LOT,
         BAND_ZERO, BAND_TOO_WIDE, MAKER_FEE_NEGATIVE, TAKER_FEE_TOO_HIGH, REFERENCE_ZERO, REFERENCE_OFF_TICK,
-        QUOTE_PER_TICK_LOT_FRACTIONAL, QUOTE_PER_TICK_LOT_TOO_LARGE
+        QUOTE_PER_TICK_LOT_FRACTIONAL, QUOTE_PER_TICK_LOT_TOO_LARGE, QUOTE_PER_TICK_LOT_LARGEST,
+        QUOTE_PER_TICK_LOT_JUST_TOO_LARGE
     }
 
     private static Arbitrary<Commands.Builder<?>> referenceData()
@@ -489,6 +558,11 @@ final class CommandStreams
             case QUOTE_PER_TICK_LOT_TOO_LARGE -> instrument.priceScale(0).tickSize(1_000_000_000_000_000L)
                 .lotSize(1_000_000_000_000_000L).minQuantity(1_000_000_000_000_000L)
                 .maxQuantity(2_000_000_000_000_000L).referencePrice(1_000_000_000_000_000L);
+            // BTC (scale 8) in USD (scale 2) at price scale 0: quotePerTickLot = tick × lot / 10^6.
+            case QUOTE_PER_TICK_LOT_LARGEST -> instrument.priceScale(0).tickSize((1L << 62) - 1)
+                .lotSize(1_000_000).minQuantity(1_000_000).maxQuantity(1_000_000).referencePrice((1L << 62) - 1);
+            case QUOTE_PER_TICK_LOT_JUST_TOO_LARGE -> instrument.priceScale(0).tickSize(1L << 62)
+                .lotSize(1_000_000).minQuantity(1_000_000).maxQuantity(1_000_000).referencePrice(1L << 62);
         };
     }
 

@@ -2,7 +2,6 @@ package bourse.engine.reference;
 
 import bourse.engine.MatchingEngine;
 import bourse.engine.testing.Command;
-import bourse.engine.testing.Commands;
 import bourse.engine.testing.EngineEvent;
 import bourse.engine.testing.EventDecoding;
 import java.util.ArrayList;
@@ -34,15 +33,17 @@ final class Lockstep
         twin = new RecordingEngine(maxOpenOrdersPerAccount);
     }
 
-    /** Runs the venue setup and then the scenario's commands, numbered 1, 2, 3... in that order. */
+    /** Runs the venue setup and then the scenario's steps, numbering the commands 1, 2, 3... in that order. */
     static void run(final CommandStreams.Scenario scenario)
     {
-        final List<Commands.Builder<?>> commands = new ArrayList<>(CommandStreams.setup());
-        commands.addAll(scenario.commands());
+        final List<Step> steps = new ArrayList<>();
+        CommandStreams.setup().forEach(command -> steps.add(new Step.Fixed(command)));
+        steps.addAll(scenario.steps());
         final Lockstep lockstep = new Lockstep(scenario.maxOpenOrdersPerAccount());
-        for (int i = 0; i < commands.size(); i++)
+        for (int i = 0; i < steps.size(); i++)
         {
-            lockstep.apply(commands.get(i).build(i + 1), i % DUMP_EVERY == 0 || i == commands.size() - 1);
+            final Command command = steps.get(i).command(lockstep.reference).build(i + 1);
+            lockstep.apply(command, i % DUMP_EVERY == 0 || i == steps.size() - 1);
         }
         lockstep.checkSameHash();
     }

@@ -165,6 +165,27 @@ public final class ReferenceEngine implements TestVenue.Engine
         return events;
     }
 
+    /** An open order as a test sees it: enough to aim a cancel or an amend at it. */
+    public record OpenOrder(
+        long orderId, long accountId, int instrumentId, String clientOrderId, long price, long remaining)
+    {
+    }
+
+    /** Every open order, resting or pending, in ascending order id. */
+    public List<OpenOrder> openOrders()
+    {
+        return openOrders.values().stream()
+            .map(order -> new OpenOrder(order.orderId, order.account.accountId, order.instrument.instrumentId,
+                EventDecoding.fixedString(order.clientOrderId), order.price, order.remaining))
+            .toList();
+    }
+
+    /** The instrument's last trade price, or its reference price before the first trade. */
+    public long lastPrice(final int instrumentId)
+    {
+        return instruments.get(instrumentId).lastPrice;
+    }
+
     // ---------------------------------------------------------------- command stamp and rejects
 
     private void begin(
@@ -847,13 +868,19 @@ public final class ReferenceEngine implements TestVenue.Engine
     /** One side's resting orders, best price first, then queue order. */
     private static List<Order> queue(final Instrument instrument, final boolean bids)
     {
-        final Comparator<Order> bestFirst = bids ?
-            Comparator.comparingLong((Order order) -> order.price).reversed() :
-            Comparator.comparingLong((Order order) -> order.price);
         return instrument.resting.stream()
             .filter(order -> order.isBuy() == bids)
-            .sorted(bestFirst.thenComparingLong(order -> order.queueTicket))
+            .sorted(bestFirst(bids))
             .toList();
+    }
+
+    /** Price priority (highest bid, lowest ask), then time priority. */
+    private static Comparator<Order> bestFirst(final boolean bids)
+    {
+        final Comparator<Order> byPrice = bids ?
+            Comparator.comparingLong((Order order) -> order.price).reversed() :
+            Comparator.comparingLong((Order order) -> order.price);
+        return byPrice.thenComparingLong(order -> order.queueTicket);
     }
 
     /** One side's resting orders grouped into price levels, best first. */
@@ -873,8 +900,10 @@ public final class ReferenceEngine implements TestVenue.Engine
 
     private static Order bestOpposite(final Instrument instrument, final boolean takerBuys)
     {
-        final List<Order> opposite = queue(instrument, !takerBuys);
-        return opposite.isEmpty() ? null : opposite.get(0);
+        return instrument.resting.stream()
+            .filter(order -> order.isBuy() != takerBuys)
+            .min(bestFirst(!takerBuys))
+            .orElse(null);
     }
 
     private static boolean crossesOppositeBest(final Instrument instrument, final boolean buy, final long price)

@@ -49,6 +49,12 @@ final class RuleCoverage
             else if (event instanceof EngineEvent.BookChanged change)
             {
                 seen.add("book " + change.action());
+                // A trade that leaves both the maker's visible part and the taker unfilled was cut by a budget.
+                if (change.action() == BookAction.REDUCED && events.get(i - 1) instanceof EngineEvent.Trade trade &&
+                    trade.takerRemainingQuantity() > 0)
+                {
+                    seen.add("market buy cut short by its budget");
+                }
                 // Only a refill puts an order back in the book right after a trade took it out.
                 if (change.action() == BookAction.ADDED && i >= 2 && events.get(i - 2) instanceof EngineEvent.Trade &&
                     events.get(i - 1) instanceof EngineEvent.BookChanged removed && removed.orderId() == change.orderId())
@@ -94,7 +100,7 @@ final class RuleCoverage
     {
         final Set<String> expected = new TreeSet<>(List.of(
             "stp cancels the taker", "stp cancels the maker", "iceberg refill", "stops triggered in cascade",
-            "amend trades", "mass cancel of several orders",
+            "amend trades", "mass cancel of several orders", "market buy cut short by its budget",
             "accept LIMIT GTC", "accept LIMIT IOC", "accept LIMIT FOK", "accept MARKET IOC", "accept STOP IOC",
             "accept STOP_LIMIT GTC", "accept STOP_LIMIT IOC", "accept STOP_LIMIT FOK"));
         Arrays.stream(EngineEvent.class.getPermittedSubclasses()).forEach(type -> expected.add(type.getSimpleName()));

@@ -15,8 +15,8 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.Tuple;
 
 /**
- * Random command streams for the venue that {@link #setup()} builds: four instruments (three ordinary ones
- * and one whose prices sit near the top of the long range), eight trading accounts with every STP mode (two of
+ * Random command streams for the venue that {@link #setup()} builds: five instruments (three ordinary ones,
+ * one whose prices sit near the top of the long range, one with awkward numbers for rounding), eight trading accounts with every STP mode (two of
  * them poor), and a
  * vault account that never trades. Prices gather a few ticks around each reference price so that books cross,
  * stops wait a few ticks beyond the last price so that they trigger; client order ids come from a small pool per instrument so that cancels and amends often
@@ -57,6 +57,9 @@ final class CommandStreams
     static final Spec ETH_BTC = new Spec(3, 1, 100_000, 100_000, 10_000_000, 6_667);
     /** The band reaches past Long.MAX_VALUE and a few thousand lots are too large a notional. */
     static final Spec XXL = new Spec(4, 10_000, 1, 1, 1_000_000, 5_000_000_000_000_000_000L);
+    /** Awkward numbers for rounding: a tick of 7, seven quote units per tick and lot, fees of 9.9999% and 0.0333%. */
+    static final Spec ODD = new Spec(5, 7, 1_000_000, 1_000_000, 100_000_000, 149_996);
+    private static final List<Spec> SPECS = List.of(BTC_USD, ETH_USD, ETH_BTC, XXL, ODD);
 
     /** Limit prices within this many ticks of the reference price meet the other side; further ones wait. */
     private static final int NEAR_TICKS = 6;
@@ -89,7 +92,7 @@ final class CommandStreams
 
     static Spec spec(final int instrumentId)
     {
-        return Stream.of(BTC_USD, ETH_USD, ETH_BTC, XXL)
+        return SPECS.stream()
             .filter(spec -> spec.instrumentId() == instrumentId)
             .findFirst()
             .orElseThrow(() -> new IllegalArgumentException("no generated orders on instrument " + instrumentId));
@@ -119,6 +122,10 @@ final class CommandStreams
             .priceScale(0).tickSize(XXL.tickSize()).lotSize(XXL.lotSize())
             .minQuantity(XXL.minQuantity()).maxQuantity(XXL.maxQuantity())
             .bandBps(10_000).makerFeePpm(100).takerFeePpm(100).referencePrice(XXL.referencePrice()));
+        setup.add(Commands.addInstrument().instrument(ODD.instrumentId()).symbol("BTC-ETH-ODD").base(BTC).quote(ETH)
+            .priceScale(4).tickSize(ODD.tickSize()).lotSize(ODD.lotSize())
+            .minQuantity(ODD.minQuantity()).maxQuantity(ODD.maxQuantity())
+            .bandBps(2_000).makerFeePpm(99_999).takerFeePpm(333).referencePrice(ODD.referencePrice()));
         for (int i = 0; i < TRADERS.length; i++)
         {
             final long account = TRADERS[i];
@@ -156,7 +163,7 @@ final class CommandStreams
         return step(true).list().ofSize(steps).map(list ->
         {
             final List<Step> withClosingHalts = new ArrayList<>(list);
-            Stream.of(BTC_USD, ETH_USD, ETH_BTC, XXL).forEach(spec -> withClosingHalts.add(new Step.Fixed(
+            SPECS.forEach(spec -> withClosingHalts.add(new Step.Fixed(
                 Commands.haltInstrument().instrument(spec.instrumentId()).cancelOrders())));
             return new Scenario(1_000, withClosingHalts);
         });
@@ -207,7 +214,8 @@ final class CommandStreams
 
     private static Arbitrary<Spec> instruments()
     {
-        return Arbitraries.frequency(Tuple.of(4, BTC_USD), Tuple.of(3, ETH_USD), Tuple.of(3, ETH_BTC), Tuple.of(1, XXL));
+        return Arbitraries.frequency(
+            Tuple.of(4, BTC_USD), Tuple.of(3, ETH_USD), Tuple.of(3, ETH_BTC), Tuple.of(1, XXL), Tuple.of(3, ODD));
     }
 
     private static Arbitrary<Long> traders()
@@ -459,6 +467,7 @@ final class CommandStreams
         return Combinators.combine(
             traders(),
             Arbitraries.frequency(Tuple.of(4, 0), Tuple.of(2, 1), Tuple.of(2, 2), Tuple.of(2, 3), Tuple.of(1, 4),
+                Tuple.of(2, 5),
                 Tuple.of(1, UNKNOWN_INSTRUMENT)))
             .as((account, instrument) -> Commands.massCancel().account(account).instrument(instrument));
     }
@@ -486,7 +495,8 @@ final class CommandStreams
     private static Arbitrary<Commands.Builder<?>> haltOrResume(final boolean cancellingOrders)
     {
         final Arbitrary<Integer> instrument = Arbitraries.frequency(
-            Tuple.of(3, 1), Tuple.of(3, 2), Tuple.of(3, 3), Tuple.of(1, 4), Tuple.of(1, UNKNOWN_INSTRUMENT));
+            Tuple.of(3, 1), Tuple.of(3, 2), Tuple.of(3, 3), Tuple.of(1, 4), Tuple.of(3, 5),
+            Tuple.of(1, UNKNOWN_INSTRUMENT));
         // Resumes are more frequent than halts, so that an instrument is halted for a while, not for good.
         return Arbitraries.frequencyOf(
             Tuple.of(1, instrument.map(id -> Commands.haltInstrument().instrument(id))),
@@ -516,7 +526,7 @@ final class CommandStreams
 
     private static Commands.Builder<?> referenceData(final ReferenceData kind, final int variant)
     {
-        final Commands.AddInstrument instrument = Commands.addInstrument().instrument(5 + variant).symbol("NEW-" + variant)
+        final Commands.AddInstrument instrument = Commands.addInstrument().instrument(10 + variant).symbol("NEW-" + variant)
             .base(BTC).quote(USD).priceScale(2).tickSize(100).lotSize(1_000_000).minQuantity(1_000_000)
             .maxQuantity(100_000_000).bandBps(500).makerFeePpm(variant * 100).takerFeePpm(variant * 200)
             .referencePrice(3_000_000);

@@ -33,8 +33,13 @@ final class Lockstep
         twin = new RecordingEngine(maxOpenOrdersPerAccount);
     }
 
+    /** What a stream amounted to, for the statistics jqwik reports. */
+    record Summary(long ordersAccepted, long trades)
+    {
+    }
+
     /** Runs the venue setup and then the scenario's steps, numbering the commands 1, 2, 3... in that order. */
-    static void run(final CommandStreams.Scenario scenario)
+    static Summary run(final CommandStreams.Scenario scenario)
     {
         final List<Step> steps = new ArrayList<>();
         CommandStreams.setup().forEach(command -> steps.add(new Step.Fixed(command)));
@@ -46,6 +51,7 @@ final class Lockstep
             lockstep.apply(command, i % DUMP_EVERY == 0 || i == steps.size() - 1);
         }
         lockstep.checkSameHash();
+        return lockstep.summary();
     }
 
     private void apply(final Command command, final boolean compareDumps)
@@ -95,6 +101,14 @@ final class Lockstep
         {
             fail("two engines fed the same commands ended in different states");
         }
+    }
+
+    private Summary summary()
+    {
+        final String[] counters = engine.matchingEngine.dumpState().lines().findFirst().orElseThrow().split(" ");
+        return new Summary(
+            Long.parseLong(counters[2].substring("nextOrderId=".length())) - 1,
+            Long.parseLong(counters[3].substring("nextTradeId=".length())) - 1);
     }
 
     private static String difference(final List<EngineEvent> expected, final List<EngineEvent> actual)

@@ -23,21 +23,22 @@ import static org.assertj.core.api.Assertions.assertThat;
  * same bytes and end with the same state hash, and the money must add up after every command.
  * <p>
  * A failure names the first command where things went wrong, the events of both, the commands before it and
- * both states; jqwik then shrinks the stream and prints the shortest one it found.
+ * both states, for the shortest failing stream that {@link StreamShrinker} finds (jqwik's own shrinking is off:
+ * see there why). jqwik's seed in the report replays the original stream.
  */
 class EngineMatchesReferenceProperties
 {
-    @Property(tries = 200, shrinking = ShrinkingMode.BOUNDED)
+    @Property(tries = 200, shrinking = ShrinkingMode.OFF)
     void engineShouldMatchReferenceOnEveryCommand(@ForAll("streams") final CommandStreams.Scenario scenario)
     {
-        collect(Lockstep.run(scenario), 50);
+        collect(StreamShrinker.runShrinkingFailures(scenario), 50);
     }
 
     /** Edge cases off: jqwik's edge case for a long list is one command 20 000 times over. */
-    @Property(tries = 3, shrinking = ShrinkingMode.BOUNDED, edgeCases = EdgeCasesMode.NONE)
+    @Property(tries = 3, shrinking = ShrinkingMode.OFF, edgeCases = EdgeCasesMode.NONE)
     void engineShouldMatchReferenceOnLongStreams(@ForAll("longStreams") final CommandStreams.Scenario scenario)
     {
-        collect(Lockstep.run(scenario), 1_000);
+        collect(StreamShrinker.runShrinkingFailures(scenario), 1_000);
     }
 
     /** The property can only find bugs in rules its streams reach: hold the generators to every one of them. */
@@ -50,13 +51,13 @@ class EngineMatchesReferenceProperties
         for (int i = 0; i < 20; i++)
         {
             final CommandStreams.Scenario scenario = generator.next(random).value();
-            final ReferenceEngine reference = new ReferenceEngine(scenario.maxOpenOrdersPerAccount());
+            final Step.Context context = new Step.Context(new ReferenceEngine(scenario.maxOpenOrdersPerAccount()));
             final List<Step> steps = new ArrayList<>();
             CommandStreams.setup().forEach(command -> steps.add(new Step.Fixed(command)));
             steps.addAll(scenario.steps());
             for (int sequence = 1; sequence <= steps.size(); sequence++)
             {
-                coverage.record(reference.onCommand(steps.get(sequence - 1).command(reference).build(sequence)));
+                coverage.record(context.venue().onCommand(steps.get(sequence - 1).command(context).build(sequence)));
             }
         }
         assertThat(coverage.missing()).as("rules no generated stream reached").isEmpty();

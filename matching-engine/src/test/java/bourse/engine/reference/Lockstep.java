@@ -25,6 +25,8 @@ final class Lockstep
     private final RecordingEngine twin;
     private final Ledger ledger = new Ledger();
     private final List<String> history = new ArrayList<>();
+    /** Which of the scenario's steps is being applied; negative during the setup. */
+    private int stepIndex;
 
     private Lockstep(final int maxOpenOrdersPerAccount)
     {
@@ -45,16 +47,28 @@ final class Lockstep
         CommandStreams.setup().forEach(command -> steps.add(new Step.Fixed(command)));
         steps.addAll(scenario.steps());
         final Lockstep lockstep = new Lockstep(scenario.maxOpenOrdersPerAccount());
+        final Step.Context context = new Step.Context(lockstep.reference);
+        final int setupSteps = steps.size() - scenario.steps().size();
         for (int i = 0; i < steps.size(); i++)
         {
-            final Command command = steps.get(i).command(lockstep.reference).build(i + 1);
-            lockstep.apply(command, i % DUMP_EVERY == 0 || i == steps.size() - 1);
+            lockstep.stepIndex = i - setupSteps;
+            final Command command = steps.get(i).command(context).build(i + 1);
+            final List<EngineEvent> events = lockstep.apply(command, i % DUMP_EVERY == 0 || i == steps.size() - 1);
+            recordPlacedOrder(context, steps.get(i), events);
         }
         lockstep.checkSameHash();
         return lockstep.summary();
     }
 
-    private void apply(final Command command, final boolean compareDumps)
+    /** Notes which order, if any, a step placed, for the steps that aim at it later. */
+    static void recordPlacedOrder(final Step.Context context, final Step step, final List<EngineEvent> events)
+    {
+        events.stream()
+            .filter(EngineEvent.OrderAccepted.class::isInstance)
+            .forEach(accepted -> context.orderIdsByPlacingStep().put(step, ((EngineEvent.OrderAccepted)accepted).orderId()));
+    }
+
+    private List<EngineEvent> apply(final Command command, final boolean compareDumps)
     {
         final List<EngineEvent> expected = reference.onCommand(command);
         final byte[] batch = engine.apply(command);
@@ -92,6 +106,7 @@ final class Lockstep
                 fail(brokenMoney);
             }
         }
+        return actual;
     }
 
     private void checkSameHash()
@@ -134,7 +149,26 @@ final class Lockstep
             .forEach(line -> report.append("  ").append(line).append('\n'));
         report.append("reference state:\n").append(reference.dumpState());
         report.append("engine state:\n").append(engine.matchingEngine.dumpState());
-        throw new AssertionError(report.toString());
+        throw new Disagreement(stepIndex, report.toString());
+    }
+
+    /** A failed check, and the index of the scenario step at which it failed. */
+    static final class Disagreement extends AssertionError
+    {
+        private static final long serialVersionUID = 1L;
+
+        private final int stepIndex;
+
+        Disagreement(final int stepIndex, final String report)
+        {
+            super(report);
+            this.stepIndex = stepIndex;
+        }
+
+        int stepIndex()
+        {
+            return stepIndex;
+        }
     }
 
     /** A real engine whose event batches are kept as raw bytes, so two engines can be compared byte for byte. */

@@ -3,22 +3,33 @@ package bourse.engine.reference;
 import bourse.engine.testing.Commands;
 import bourse.sbe.Side;
 import bourse.sbe.StpMode;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * One generated step of a command stream. Most are a fixed command; the rest aim a cancel or an amend at
- * whichever order is open when the step runs, or place a stop just beyond the last price, reading the
- * reference engine (which has just been checked against the real one): a stream written in advance rarely
- * guesses a live order id or where the price will be.
+ * One generated step of a command stream. Most are a fixed command; the rest aim a cancel or an amend at an
+ * order that is open when the step runs, or place a stop just beyond the last price, reading the reference
+ * engine (which has just been checked against the real one): a stream written in advance rarely guesses a
+ * live order id or where the price will be.
  */
 sealed interface Step
 {
-    Commands.Builder<?> command(ReferenceEngine venue);
+    Commands.Builder<?> command(Context context);
+
+    /** What a step may look at to become a command: the venue now, and which step placed which order. */
+    record Context(ReferenceEngine venue, Map<Step, Long> orderIdsByPlacingStep)
+    {
+        Context(final ReferenceEngine venue)
+        {
+            this(venue, new IdentityHashMap<>());
+        }
+    }
 
     record Fixed(Commands.Builder<?> command) implements Step
     {
         @Override
-        public Commands.Builder<?> command(final ReferenceEngine venue)
+        public Commands.Builder<?> command(final Context context)
         {
             return command;
         }
@@ -45,46 +56,38 @@ sealed interface Step
         long lots, String clientOrderId) implements Step
     {
         @Override
-        public Commands.Builder<?> command(final ReferenceEngine venue)
+        public Commands.Builder<?> command(final Context context)
         {
             final CommandStreams.Spec spec = CommandStreams.spec(instrumentId);
-            final long stopPrice = venue.lastPrice(instrumentId) + (side == Side.BUY ? stopTicks : -stopTicks) * spec.tickSize();
+            final long last = context.venue().lastPrice(instrumentId);
+            final long stopPrice = last + (side == Side.BUY ? stopTicks : -stopTicks) * spec.tickSize();
             return CommandStreams.stopOrder(spec, flavour, stopPrice, stopPrice + limitTicks * spec.tickSize())
                 .account(account).side(side).quantity(spec.lots(lots)).stp(stpMode).clientOrderId(clientOrderId);
         }
     }
 
-    /** What to do to the open order a step picks. */
+    /** What to do to the open order a step aims at. */
     enum Aim
     {
         CANCEL, CANCEL_BY_CLIENT_ORDER_ID, CANCEL_SOMEONE_ELSES,
-        AMEND_KEEPING_PLACE, AMEND_GROWING, AMEND_REPRICING, AMEND_BY_CLIENT_ORDER_ID, AMEND_SOMEONE_ELSES
-    }
+        AMEND_KEEPING_PLACE, AMEND_GROWING, AMEND_REPRICING, AMEND_BY_CLIENT_ORDER_ID, AMEND_SOMEONE_ELSES;
 
-    /**
-     * Picks the open order {@code pick} places from the newest (wrapping round) and aims at it, moving its price
-     * by {@code ticks} and its remaining quantity by {@code lots} where the aim changes them.
-     */
-    record AtOpenOrder(int pick, Aim aim, int ticks, int lots) implements Step
-    {
-        /** A long way past any order id a stream gets to. */
+        /** A long way past any order id a stream gets to: what a step aims at when its order is gone. */
         private static final long NO_SUCH_ORDER = 1_000_000_000L;
 
-        @Override
-        public Commands.Builder<?> command(final ReferenceEngine venue)
+        /** The command, moving the order's price by {@code ticks} and its quantity by {@code lots} where it says. */
+        Commands.Builder<?> at(final ReferenceEngine.OpenOrder order, final int ticks, final int lots)
         {
-            final List<ReferenceEngine.OpenOrder> open = venue.openOrders();
-            if (open.isEmpty())
+            if (order == null)
             {
                 return Commands.cancelOrder().account(1).orderId(NO_SUCH_ORDER);
             }
-            final ReferenceEngine.OpenOrder order = open.get(open.size() - 1 - pick % open.size());
             final CommandStreams.Spec spec = CommandStreams.spec(order.instrumentId());
             final long owner = order.accountId();
             final long stranger = owner % 8 + 1;
             final long movedPrice = order.price() + ticks * spec.tickSize();
             final long movedQuantity = order.remaining() + lots * spec.lotSize();
-            return switch (aim)
+            return switch (this)
             {
                 case CANCEL -> Commands.cancelOrder().account(owner).orderId(order.orderId());
                 case CANCEL_BY_CLIENT_ORDER_ID ->
@@ -101,6 +104,40 @@ sealed interface Step
                 case AMEND_SOMEONE_ELSES -> Commands.replaceOrder().account(stranger).orderId(order.orderId())
                     .price(movedPrice).quantity(movedQuantity);
             };
+        }
+    }
+
+    /** Aims at the open order {@code pick} places from the newest, wrapping round; at nothing when none is open. */
+    record AtOpenOrder(int pick, Aim aim, int ticks, int lots) implements Step
+    {
+        @Override
+        public Commands.Builder<?> command(final Context context)
+        {
+            return aim.at(target(context.venue()), ticks, lots);
+        }
+
+        ReferenceEngine.OpenOrder target(final ReferenceEngine venue)
+        {
+            final List<ReferenceEngine.OpenOrder> open = venue.openOrders();
+            return open.isEmpty() ? null : open.get(open.size() - 1 - pick % open.size());
+        }
+    }
+
+    /**
+     * Aims at the order that step {@code placer} placed, while it is open. The shrinker turns an
+     * {@link AtOpenOrder} into one of these, so that taking other steps out of the stream does not re-aim it.
+     */
+    record AtOrderPlacedBy(Step placer, Aim aim, int ticks, int lots) implements Step
+    {
+        @Override
+        public Commands.Builder<?> command(final Context context)
+        {
+            final Long orderId = context.orderIdsByPlacingStep().get(placer);
+            final ReferenceEngine.OpenOrder target = context.venue().openOrders().stream()
+                .filter(order -> orderId != null && order.orderId() == orderId)
+                .findFirst()
+                .orElse(null);
+            return aim.at(target, ticks, lots);
         }
     }
 }

@@ -172,7 +172,7 @@ final class CommandStreams
     private static Arbitrary<Step> step(final boolean deepBooks)
     {
         return Arbitraries.frequencyOf(
-            Tuple.of(30, fixed(limitOrder(deepBooks ? 10 : 1))),
+            Tuple.of(30, fixed(deepBooks ? limitOrder(25, 30) : limitOrder(1, 2))),
             Tuple.of(6, fixed(marketOrder())),
             Tuple.of(9, stopOrder()),
             Tuple.of(3, fixed(cancel())),
@@ -264,20 +264,25 @@ final class CommandStreams
     /** Blank, one of five per instrument (often in use), or one of many (so the id index grows). */
     private static Arbitrary<String> clientOrderIds(final Spec spec)
     {
+        return clientOrderIds(spec, 2);
+    }
+
+    private static Arbitrary<String> clientOrderIds(final Spec spec, final int manyWeight)
+    {
         return Arbitraries.frequencyOf(
             Tuple.of(8, Arbitraries.just("")),
             Tuple.of(10, Arbitraries.of('a', 'b', 'c', 'd', 'e').map(spec::clientOrderId)),
-            Tuple.of(2, Arbitraries.integers().between(0, 99_999).map(n -> spec.instrumentId() + "-" + n)));
+            Tuple.of(manyWeight, Arbitraries.integers().between(0, 99_999).map(n -> spec.instrumentId() + "-" + n)));
     }
 
-    private static Arbitrary<Commands.Builder<?>> limitOrder(final int farWeight)
+    private static Arbitrary<Commands.Builder<?>> limitOrder(final int farWeight, final int manyIdsWeight)
     {
         return instruments().flatMap(spec -> Combinators.combine(
             traders(), sides(), ticks(NEAR_TICKS, farWeight), lotCounts(),
             Arbitraries.frequency(
                 Tuple.of(12, LimitFlavour.GTC), Tuple.of(3, LimitFlavour.IOC), Tuple.of(3, LimitFlavour.FOK),
                 Tuple.of(2, LimitFlavour.POST_ONLY), Tuple.of(3, LimitFlavour.ICEBERG)),
-            Arbitraries.longs().between(1, 4), stpModes(), clientOrderIds(spec))
+            Arbitraries.longs().between(1, 4), stpModes(), clientOrderIds(spec, manyIdsWeight))
             .as((account, side, ticks, lots, flavour, displayLots, stp, clientOrderId) ->
             {
                 // Far prices are passive (bids below, asks above), so they stay and the book grows levels.

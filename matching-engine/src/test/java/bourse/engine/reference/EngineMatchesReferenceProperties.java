@@ -28,14 +28,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class EngineMatchesReferenceProperties
 {
-    @Property(tries = 200, shrinking = ShrinkingMode.OFF)
+    @Property(tries = 1_000, shrinking = ShrinkingMode.OFF)
     void engineShouldMatchReferenceOnEveryCommand(@ForAll("streams") final CommandStreams.Scenario scenario)
     {
         collect(StreamShrinker.runShrinkingFailures(scenario), 50);
     }
 
     /** Edge cases off: jqwik's edge case for a long list is one command 20 000 times over. */
-    @Property(tries = 3, shrinking = ShrinkingMode.OFF, edgeCases = EdgeCasesMode.NONE)
+    @Property(tries = 4, shrinking = ShrinkingMode.OFF, edgeCases = EdgeCasesMode.NONE)
     void engineShouldMatchReferenceOnLongStreams(@ForAll("longStreams") final CommandStreams.Scenario scenario)
     {
         collect(StreamShrinker.runShrinkingFailures(scenario), 1_000);

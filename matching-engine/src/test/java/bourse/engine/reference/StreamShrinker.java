@@ -29,11 +29,18 @@ final class StreamShrinker
     /** Runs the scenario; when it fails, fails with the shortest failing stream found and its report. */
     static Lockstep.Summary runShrinkingFailures(final CommandStreams.Scenario scenario)
     {
-        final Throwable failure = failureOf(scenario);
-        if (failure == null)
+        try
         {
             return Lockstep.run(scenario);
         }
+        catch (final AssertionError | RuntimeException failure)
+        {
+            throw shrunk(scenario, failure);
+        }
+    }
+
+    private static AssertionError shrunk(final CommandStreams.Scenario scenario, final Throwable failure)
+    {
         final long deadline = System.nanoTime() + BUDGET_NS;
         List<Step> steps = scenario.steps();
         if (failure instanceof Lockstep.Disagreement disagreement && disagreement.stepIndex() >= 0)
@@ -73,7 +80,7 @@ final class StreamShrinker
             chunk = Math.max(1, chunk / 2);
         }
         final CommandStreams.Scenario shrunk = new CommandStreams.Scenario(scenario.maxOpenOrdersPerAccount(), steps);
-        throw new AssertionError("failing stream shrunk from " + scenario.steps().size() + " to " + steps.size() +
+        return new AssertionError("failing stream shrunk from " + scenario.steps().size() + " to " + steps.size() +
             " steps" + (finished ? "" : " (shrinking stopped at its time limit)") + ":\n" + shrunk + "\n\n" +
             failureOf(shrunk).getMessage(), failure);
     }

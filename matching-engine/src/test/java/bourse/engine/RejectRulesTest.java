@@ -107,6 +107,10 @@ class RejectRulesTest
             reject("duplicate instrument", m -> { }, btcUsdLike(BTC_USD), RejectReason.DUPLICATE_INSTRUMENT),
             reject("instrument whose tick times lot is a fraction of a cent", m -> { },
                 btcUsdLike(2).lotSize(1_000), RejectReason.INVALID_INSTRUMENT),
+            reject("instrument whose tick times lot is 2^62 cents", m -> { }, btcUsdLike(2).priceScale(0)
+                    .tickSize(1L << 62).lotSize(1_000_000).minQuantity(1_000_000).maxQuantity(1_000_000)
+                    .referencePrice(1L << 62),
+                RejectReason.INVALID_INSTRUMENT),
             reject("instrument on an unknown asset", m -> { }, btcUsdLike(2).base(42), RejectReason.UNKNOWN_ASSET),
             reject("resume of a trading instrument", m -> { }, Commands.resumeInstrument().instrument(BTC_USD),
                 RejectReason.INSTRUMENT_NOT_HALTED));

@@ -100,6 +100,25 @@ class TimeInForceAndMarketRulesTest
     }
 
     @Test
+    void shouldBoundAMarketOrderByTheBandWhenItStartsThoughItsTradesMoveThePrice()
+    {
+        // A trade at 31 000 moves the band to [27 900, 34 100]: an offer at 34 000 may rest.
+        market.rest(ALICE, SELL, 31_000, 1);
+        market.submit(order(BOB, BUY).limit(usd(31_000)).quantity(lots(1)).ioc());
+        market.rest(ALICE, SELL, 34_000, 1);
+        // A trade at 29 000 moves it back to [26 100, 31 900], below that offer.
+        market.rest(BOB, BUY, 29_000, 1);
+        market.submit(order(CAROL, SELL).limit(usd(29_000)).quantity(lots(1)).ioc());
+        market.rest(ALICE, SELL, 31_500, 1);
+
+        final List<EngineEvent> events = market.submit(order(BOB, BUY).market().quantity(lots(5)));
+
+        // After the trade at 31 500 the band would reach 34 650, but the market order keeps its starting bound.
+        assertThat(only(events, Trade.class)).extracting(Trade::price).containsExactly(usd(31_500));
+        assertThat(only(events, OrderCancelled.class).get(0).cancelledQuantity()).isEqualTo(lots(4));
+    }
+
+    @Test
     void shouldSpendNoMoreThanTheBuyersAvailableQuoteOnAMarketBuy()
     {
         market.rest(ALICE, SELL, 30_000, 500);

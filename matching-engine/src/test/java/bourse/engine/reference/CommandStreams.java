@@ -77,6 +77,15 @@ final class CommandStreams
     /** A generated stream: the engine configuration it runs under and its commands, after {@link #setup()}. */
     record Scenario(int maxOpenOrdersPerAccount, List<Step> steps)
     {
+        /** The venue setup as steps, then this scenario's steps: what runs, in order. */
+        List<Step> withSetup()
+        {
+            final List<Step> all = new ArrayList<>();
+            setup().forEach(command -> all.add(new Step.Fixed(command)));
+            all.addAll(steps);
+            return all;
+        }
+
         @Override
         public String toString()
         {

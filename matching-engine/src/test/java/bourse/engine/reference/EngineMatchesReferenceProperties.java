@@ -1,6 +1,5 @@
 package bourse.engine.reference;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import net.jqwik.api.Arbitrary;
@@ -52,9 +51,7 @@ class EngineMatchesReferenceProperties
         {
             final CommandStreams.Scenario scenario = generator.next(random).value();
             final Step.Context context = new Step.Context(new ReferenceEngine(scenario.maxOpenOrdersPerAccount()));
-            final List<Step> steps = new ArrayList<>();
-            CommandStreams.setup().forEach(command -> steps.add(new Step.Fixed(command)));
-            steps.addAll(scenario.steps());
+            final List<Step> steps = scenario.withSetup();
             for (int sequence = 1; sequence <= steps.size(); sequence++)
             {
                 coverage.record(context.venue().onCommand(steps.get(sequence - 1).command(context).build(sequence)));

@@ -43,9 +43,7 @@ final class Lockstep
     /** Runs the venue setup and then the scenario's steps, numbering the commands 1, 2, 3... in that order. */
     static Summary run(final CommandStreams.Scenario scenario)
     {
-        final List<Step> steps = new ArrayList<>();
-        CommandStreams.setup().forEach(command -> steps.add(new Step.Fixed(command)));
-        steps.addAll(scenario.steps());
+        final List<Step> steps = scenario.withSetup();
         final Lockstep lockstep = new Lockstep(scenario.maxOpenOrdersPerAccount());
         final Step.Context context = new Step.Context(lockstep.reference);
         final int setupSteps = steps.size() - scenario.steps().size();
@@ -53,7 +51,16 @@ final class Lockstep
         {
             lockstep.stepIndex = i - setupSteps;
             final Command command = steps.get(i).command(context).build(i + 1);
-            final List<EngineEvent> events = lockstep.apply(command, i % DUMP_EVERY == 0 || i == steps.size() - 1);
+            final List<EngineEvent> events;
+            try
+            {
+                events = lockstep.apply(command, i % DUMP_EVERY == 0 || i == steps.size() - 1);
+            }
+            catch (final RuntimeException crash)
+            {
+                lockstep.history.add(command + " -> threw " + crash);
+                throw (Disagreement)lockstep.failure("an engine threw on " + command).initCause(crash);
+            }
             recordPlacedOrder(context, steps.get(i), events);
         }
         lockstep.checkSameHash();
@@ -144,12 +151,17 @@ final class Lockstep
 
     private void fail(final String problem)
     {
+        throw failure(problem);
+    }
+
+    private Disagreement failure(final String problem)
+    {
         final StringBuilder report = new StringBuilder(problem).append("\nlast commands:\n");
         history.subList(Math.max(0, history.size() - RECENT_COMMANDS), history.size())
             .forEach(line -> report.append("  ").append(line).append('\n'));
         report.append("reference state:\n").append(reference.dumpState());
         report.append("engine state:\n").append(engine.matchingEngine.dumpState());
-        throw new Disagreement(stepIndex, report.toString());
+        return new Disagreement(stepIndex, report.toString());
     }
 
     /** A failed check, and the index of the scenario step at which it failed. */

@@ -355,7 +355,7 @@ public final class ReferenceEngine implements TestVenue.Engine
         {
             reason = RejectReason.UNKNOWN_ASSET;
         }
-        else if (amount <= 0 || (deposit && overflows(account.balance(assetId).total, amount)))
+        else if (amount <= 0 || (deposit && supplyOf(assetId).add(BigInteger.valueOf(amount)).bitLength() > 63))
         {
             reason = RejectReason.INVALID_AMOUNT;
         }
@@ -376,9 +376,15 @@ public final class ReferenceEngine implements TestVenue.Engine
         balanceChanged(account, assetId, deposit ? BalanceReason.DEPOSIT : BalanceReason.WITHDRAWAL);
     }
 
-    private static boolean overflows(final long total, final long amount)
+    /** Every account's total of the asset plus the fees collected in it. */
+    private BigInteger supplyOf(final int assetId)
     {
-        return BigInteger.valueOf(total).add(BigInteger.valueOf(amount)).bitLength() > 63;
+        BigInteger supply = BigInteger.valueOf(feesCollected.getOrDefault(assetId, 0L));
+        for (final Account account : accounts.values())
+        {
+            supply = supply.add(BigInteger.valueOf(account.balance(assetId).total));
+        }
+        return supply;
     }
 
     // ---------------------------------------------------------------- new orders

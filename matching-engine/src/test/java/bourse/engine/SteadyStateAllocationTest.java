@@ -28,6 +28,7 @@ class SteadyStateAllocationTest
 {
     private static final int ROUNDS = 20_000;
     private static final int ACCOUNTS = 6;
+    private static final int MEASURED_PASSES = 3;
 
     @Test
     void shouldNotAllocateInSteadyState()
@@ -78,9 +79,16 @@ class SteadyStateAllocationTest
         applyAll(engine, commands, offsets, count);
         final long threadId = Thread.currentThread().getId();
         final long measurementCost = threads.getThreadAllocatedBytes(threadId) - threads.getThreadAllocatedBytes(threadId);
-        final long before = threads.getThreadAllocatedBytes(threadId);
-        applyAll(engine, commands, offsets, count);
-        final long allocated = threads.getThreadAllocatedBytes(threadId) - before + measurementCost;
+        // When a measured pass takes a branch C2 has not compiled, the deoptimisation re-materialises scalar
+        // replaced objects: a few hundred bytes, once, only with C2 (never with -XX:TieredStopAtLevel=1). A real
+        // per-command allocation shows in every pass, so one clean pass out of a few is the test.
+        long allocated = Long.MAX_VALUE;
+        for (int pass = 0; pass < MEASURED_PASSES && allocated != 0; pass++)
+        {
+            final long before = threads.getThreadAllocatedBytes(threadId);
+            applyAll(engine, commands, offsets, count);
+            allocated = threads.getThreadAllocatedBytes(threadId) - before + measurementCost;
+        }
 
         assertThat(eventBytes[0]).isPositive();
         assertThat(engine.dumpState()).contains("  bid ").contains("  ask ").contains("  stop ");

@@ -679,7 +679,8 @@ public final class MatchingEngine
                 }
                 else
                 {
-                    available += maker.remaining;
+                    // Saturates: with huge lots the quantity on offer can sum past Long.MAX_VALUE.
+                    available = available > Long.MAX_VALUE - maker.remaining ? Long.MAX_VALUE : available + maker.remaining;
                 }
             }
             if (available >= taker.remaining)

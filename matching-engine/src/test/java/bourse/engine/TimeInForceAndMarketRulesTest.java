@@ -154,6 +154,31 @@ class TimeInForceAndMarketRulesTest
     }
 
     @Test
+    void shouldFillAFillOrKillOrderWhenTheQuantityOnOfferSumsPastTheLargestLong()
+    {
+        // Grain counted in 10^-18, sold in lots of one whole grain at cents per grain: a tick times a lot is a cent.
+        final int grain = 3;
+        final int grainUsd = 2;
+        final long lot = 1_000_000_000_000_000_000L;
+        final long dave = 4;
+        market.venue.setup(Commands.addAsset().asset(grain).code("GRAIN").scale(18));
+        market.venue.setup(Commands.addInstrument().instrument(grainUsd).symbol("GRAIN-USD").base(grain).quote(USD)
+            .priceScale(2).tickSize(1).lotSize(lot).minQuantity(lot).maxQuantity(9 * lot)
+            .bandBps(1_000).makerFeePpm(0).takerFeePpm(0).referencePrice(500));
+        market.venue.withAccount(dave).withDeposit(dave, USD, usd(100)).withDeposit(CAROL, grain, 9 * lot);
+        for (final long buyer : new long[]{ALICE, BOB, dave})
+        {
+            market.submit(order(buyer, BUY).instrument(grainUsd).limit(500).quantity(4 * lot).gtc());
+        }
+
+        // 12 grains are bid, more than Long.MAX_VALUE units of 10^-18: the sum must not wrap to a negative.
+        final List<EngineEvent> events =
+            market.submit(order(CAROL, SELL).instrument(grainUsd).limit(500).quantity(9 * lot).fok());
+
+        assertThat(only(events, Trade.class)).extracting(Trade::quantity).containsExactly(4 * lot, 4 * lot, lot);
+    }
+
+    @Test
     void shouldApplyTheTakersSelfTradeModeToFillOrKill()
     {
         market.rest(CAROL, SELL, 30_000, 10);

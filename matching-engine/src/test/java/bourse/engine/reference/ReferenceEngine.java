@@ -807,7 +807,7 @@ public final class ReferenceEngine implements TestVenue.Engine
     private boolean isFillable(final Order taker)
     {
         final BigInteger limit = BigInteger.valueOf(taker.price);
-        long available = 0;
+        BigInteger available = BigInteger.ZERO;
         for (final List<Order> level : levels(taker.instrument, !taker.isBuy()))
         {
             if (!isAcceptable(taker.isBuy(), level.get(0).price, limit))
@@ -818,14 +818,14 @@ public final class ReferenceEngine implements TestVenue.Engine
             {
                 if (maker.account != taker.account)
                 {
-                    available += maker.remaining;
+                    available = available.add(BigInteger.valueOf(maker.remaining));
                 }
                 else if (taker.stpMode != StpMode.CANCEL_OLDEST)
                 {
                     return false;
                 }
             }
-            if (available >= taker.remaining)
+            if (available.compareTo(BigInteger.valueOf(taker.remaining)) >= 0)
             {
                 return true;
             }

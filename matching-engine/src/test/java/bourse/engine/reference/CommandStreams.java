@@ -15,8 +15,9 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.Tuple;
 
 /**
- * Random command streams for the venue that {@link #setup()} builds: five instruments (three ordinary ones,
- * one whose prices sit near the top of the long range, one with awkward numbers for rounding), eight trading accounts with every STP mode (two of
+ * Random command streams for the venue that {@link #setup()} builds: six instruments (three ordinary ones,
+ * one whose prices sit near the top of the long range, one with awkward numbers for rounding, one whose
+ * quantities do), eight trading accounts with every STP mode (two of
  * them poor), and a
  * vault account that never trades. Prices gather a few ticks around each reference price so that books cross,
  * stops wait a few ticks beyond the last price so that they trigger; client order ids come from a small pool per instrument so that cancels and amends often
@@ -28,6 +29,7 @@ final class CommandStreams
     static final int USD = 2;
     static final int ETH = 3;
     static final int EUR = 4;
+    static final int GRAIN = 5;
     /** An account that holds a little of everything and never trades: deposits to it can overflow safely. */
     static final long VAULT = 9;
     static final long UNKNOWN_ACCOUNT = 99;
@@ -59,7 +61,10 @@ final class CommandStreams
     static final Spec XXL = new Spec(4, 10_000, 1, 1, 1_000_000, 5_000_000_000_000_000_000L);
     /** Awkward numbers for rounding: a tick of 7, seven quote units per tick and lot, fees of 9.9999% and 0.0333%. */
     static final Spec ODD = new Spec(5, 7, 1_000_000, 1_000_000, 100_000_000, 149_996);
-    private static final List<Spec> SPECS = List.of(BTC_USD, ETH_USD, ETH_BTC, XXL, ODD);
+    /** Lots of 10^18 units: bids cost cents but their quantities add up past Long.MAX_VALUE. */
+    static final Spec GRAIN_USD = new Spec(6, 1, 1_000_000_000_000_000_000L, 1_000_000_000_000_000_000L,
+        9_000_000_000_000_000_000L, 500);
+    private static final List<Spec> SPECS = List.of(BTC_USD, ETH_USD, ETH_BTC, XXL, ODD, GRAIN_USD);
 
     /** Limit prices within this many ticks of the reference price meet the other side; further ones wait. */
     private static final int NEAR_TICKS = 6;
@@ -115,6 +120,7 @@ final class CommandStreams
         setup.add(Commands.addAsset().asset(USD).code("USD").scale(2));
         setup.add(Commands.addAsset().asset(ETH).code("ETH").scale(6));
         setup.add(Commands.addAsset().asset(EUR).code("EUR").scale(2));
+        setup.add(Commands.addAsset().asset(GRAIN).code("GRAIN").scale(18));
         setup.add(Commands.addInstrument().instrument(BTC_USD.instrumentId()).symbol("BTC-USD").base(BTC).quote(USD)
             .priceScale(2).tickSize(BTC_USD.tickSize()).lotSize(BTC_USD.lotSize())
             .minQuantity(BTC_USD.minQuantity()).maxQuantity(BTC_USD.maxQuantity())
@@ -135,6 +141,10 @@ final class CommandStreams
             .priceScale(4).tickSize(ODD.tickSize()).lotSize(ODD.lotSize())
             .minQuantity(ODD.minQuantity()).maxQuantity(ODD.maxQuantity())
             .bandBps(2_000).makerFeePpm(99_999).takerFeePpm(333).referencePrice(ODD.referencePrice()));
+        setup.add(Commands.addInstrument().instrument(GRAIN_USD.instrumentId()).symbol("GRAIN-USD").base(GRAIN)
+            .quote(USD).priceScale(2).tickSize(GRAIN_USD.tickSize()).lotSize(GRAIN_USD.lotSize())
+            .minQuantity(GRAIN_USD.minQuantity()).maxQuantity(GRAIN_USD.maxQuantity())
+            .bandBps(1_000).makerFeePpm(1_000).takerFeePpm(1_000).referencePrice(GRAIN_USD.referencePrice()));
         for (int i = 0; i < TRADERS.length; i++)
         {
             final long account = TRADERS[i];
@@ -145,9 +155,10 @@ final class CommandStreams
             setup.add(Commands.deposit().account(account).asset(ETH).amount(rich ? 500_000_000L : 1_000_000L));
             setup.add(Commands.deposit().account(account).asset(EUR)
                 .amount(rich ? 100_000_000_000_000_000L : 1_000_000_000_000_000L));
+            setup.add(Commands.deposit().account(account).asset(GRAIN).amount(GRAIN_USD.lots(1)));
         }
         setup.add(Commands.createAccount().account(VAULT));
-        for (final int asset : new int[]{BTC, USD, ETH, EUR})
+        for (final int asset : new int[]{BTC, USD, ETH, EUR, GRAIN})
         {
             setup.add(Commands.deposit().account(VAULT).asset(asset).amount(1));
         }
@@ -224,7 +235,8 @@ final class CommandStreams
     private static Arbitrary<Spec> instruments()
     {
         return Arbitraries.frequency(
-            Tuple.of(4, BTC_USD), Tuple.of(3, ETH_USD), Tuple.of(3, ETH_BTC), Tuple.of(1, XXL), Tuple.of(3, ODD));
+            Tuple.of(4, BTC_USD), Tuple.of(3, ETH_USD), Tuple.of(3, ETH_BTC), Tuple.of(1, XXL), Tuple.of(3, ODD),
+            Tuple.of(2, GRAIN_USD));
     }
 
     private static Arbitrary<Long> traders()
@@ -481,7 +493,7 @@ final class CommandStreams
         return Combinators.combine(
             traders(),
             Arbitraries.frequency(Tuple.of(4, 0), Tuple.of(2, 1), Tuple.of(2, 2), Tuple.of(2, 3), Tuple.of(1, 4),
-                Tuple.of(2, 5),
+                Tuple.of(2, 5), Tuple.of(1, 6),
                 Tuple.of(1, UNKNOWN_INSTRUMENT)))
             .as((account, instrument) -> Commands.massCancel().account(account).instrument(instrument));
     }
@@ -501,7 +513,7 @@ final class CommandStreams
             .as((deposit, account, asset, amount) -> account == VAULT ?
                 Commands.deposit().account(account).asset(asset).amount(amount) :
                 (deposit ? Commands.deposit() : Commands.withdraw()).account(account).asset(asset).amount(amount));
-        final Arbitrary<Commands.Builder<?>> overflowing = Arbitraries.of(BTC, USD, ETH, EUR)
+        final Arbitrary<Commands.Builder<?>> overflowing = Arbitraries.of(BTC, USD, ETH, EUR, GRAIN)
             .map(asset -> Commands.deposit().account(VAULT).asset(asset).amount(Long.MAX_VALUE));
         return Arbitraries.frequencyOf(Tuple.of(20, ordinary), Tuple.of(1, overflowing));
     }
@@ -509,7 +521,7 @@ final class CommandStreams
     private static Arbitrary<Commands.Builder<?>> haltOrResume(final boolean cancellingOrders)
     {
         final Arbitrary<Integer> instrument = Arbitraries.frequency(
-            Tuple.of(3, 1), Tuple.of(3, 2), Tuple.of(3, 3), Tuple.of(1, 4), Tuple.of(3, 5),
+            Tuple.of(3, 1), Tuple.of(3, 2), Tuple.of(3, 3), Tuple.of(1, 4), Tuple.of(3, 5), Tuple.of(2, 6),
             Tuple.of(1, UNKNOWN_INSTRUMENT));
         // Resumes are more frequent than halts, so that an instrument is halted for a while, not for good.
         return Arbitraries.frequencyOf(

@@ -15,13 +15,12 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.Tuple;
 
 /**
- * Random command streams for the venue that {@link #setup()} builds: six instruments (three ordinary ones,
- * one whose prices sit near the top of the long range, one with awkward numbers for rounding, one whose
- * quantities do), eight trading accounts with every STP mode (two of
- * them poor), and a
- * vault account that never trades. Prices gather a few ticks around each reference price so that books cross,
- * stops wait a few ticks beyond the last price so that they trigger; client order ids come from a small pool per instrument so that cancels and amends often
- * find a live order; a minority of commands are malformed on purpose, one rule at a time.
+ * Random command streams for the venue that {@link #setup()} builds: six instruments (three ordinary ones, one
+ * whose prices sit near the top of the long range, one with awkward numbers for rounding, one whose quantities
+ * do), eight trading accounts with every STP mode (two of them poor), and a vault account that never trades.
+ * Prices gather a few ticks around each reference price so that books cross, stops wait a few ticks beyond the
+ * last price so that they trigger, cancels and amends mostly aim at orders that are open, and a minority of
+ * commands are malformed on purpose, one rule at a time.
  */
 final class CommandStreams
 {
@@ -71,7 +70,8 @@ final class CommandStreams
     private static final Long[] TRADERS = {1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L};
     private static final StpMode[] TRADER_STP_MODES = {
         StpMode.ACCOUNT_DEFAULT, StpMode.CANCEL_NEWEST, StpMode.CANCEL_OLDEST,
-        StpMode.CANCEL_BOTH, StpMode.ACCOUNT_DEFAULT, StpMode.CANCEL_OLDEST, StpMode.CANCEL_NEWEST, StpMode.CANCEL_BOTH};
+        StpMode.CANCEL_BOTH, StpMode.ACCOUNT_DEFAULT, StpMode.CANCEL_OLDEST,
+        StpMode.CANCEL_NEWEST, StpMode.CANCEL_BOTH};
     /** The last two traders are poor: they run out of funds, so budgets and balance checks bite. */
     private static final int RICH_TRADERS = 6;
 
@@ -363,7 +363,8 @@ final class CommandStreams
     private enum Malformation
     {
         SIDE, ORDER_TYPE, TIME_IN_FORCE, POST_ONLY_VALUE, STP_VALUE, MARKET_WITH_PRICE, MARKET_GTC, LIMIT_WITH_STOP,
-        STOP_LIMIT_WITHOUT_STOP, POST_ONLY_IOC, POST_ONLY_STOP_LIMIT, ICEBERG_IOC, ICEBERG_MARKET, DISPLAY_ABOVE_QUANTITY,
+        STOP_LIMIT_WITHOUT_STOP, POST_ONLY_IOC, POST_ONLY_STOP_LIMIT, ICEBERG_IOC, ICEBERG_MARKET,
+        DISPLAY_ABOVE_QUANTITY,
         DISPLAY_NEGATIVE, ZERO_QUANTITY, NEGATIVE_QUANTITY, QUANTITY_OFF_LOT, DISPLAY_OFF_LOT, BELOW_MINIMUM,
         ABOVE_MAXIMUM, ZERO_PRICE, NEGATIVE_PRICE, PRICE_OFF_TICK, PRICE_OUTSIDE_BAND, STOP_NEGATIVE, STOP_OFF_TICK,
         STOP_OUTSIDE_BAND, NOTIONAL_TOO_LARGE, MARKET_NOTIONAL_TOO_LARGE, UNKNOWN_INSTRUMENT, UNKNOWN_ACCOUNT,
@@ -385,7 +386,11 @@ final class CommandStreams
     }
 
     private static Commands.NewOrder malform(
-        final Commands.NewOrder order, final Malformation malformation, final Spec spec, final int ticks, final long lots)
+        final Commands.NewOrder order,
+        final Malformation malformation,
+        final Spec spec,
+        final int ticks,
+        final long lots)
     {
         final long price = spec.price(ticks);
         final long quantity = spec.lots(lots);
@@ -526,7 +531,8 @@ final class CommandStreams
         // Resumes are more frequent than halts, so that an instrument is halted for a while, not for good.
         return Arbitraries.frequencyOf(
             Tuple.of(1, instrument.map(id -> Commands.haltInstrument().instrument(id))),
-            Tuple.of(cancellingOrders ? 1 : 0, instrument.map(id -> Commands.haltInstrument().instrument(id).cancelOrders())),
+            Tuple.of(cancellingOrders ? 1 : 0,
+                instrument.map(id -> Commands.haltInstrument().instrument(id).cancelOrders())),
             Tuple.of(1, instrument.map(id -> Commands.haltInstrument().instrument(id).cancelOrdersRaw(2))),
             Tuple.of(14, instrument.map(id -> Commands.resumeInstrument().instrument(id))));
     }
@@ -552,7 +558,8 @@ final class CommandStreams
 
     private static Commands.Builder<?> referenceData(final ReferenceData kind, final int variant)
     {
-        final Commands.AddInstrument instrument = Commands.addInstrument().instrument(10 + variant).symbol("NEW-" + variant)
+        final Commands.AddInstrument instrument = Commands.addInstrument()
+            .instrument(10 + variant).symbol("NEW-" + variant)
             .base(BTC).quote(USD).priceScale(2).tickSize(100).lotSize(1_000_000).minQuantity(1_000_000)
             .maxQuantity(100_000_000).bandBps(500).makerFeePpm(variant * 100).takerFeePpm(variant * 200)
             .referencePrice(3_000_000);
@@ -607,7 +614,8 @@ final class CommandStreams
     {
         final int schemaId = bourse.sbe.MessageHeaderEncoder.SCHEMA_ID;
         return Arbitraries.frequencyOf(
-            Tuple.of(1, Arbitraries.of(0, 12, 99, 101, 113).map(template -> Commands.raw(schemaId, template, new byte[40]))),
+            Tuple.of(1, Arbitraries.of(0, 12, 99, 101, 113)
+                .map(template -> Commands.raw(schemaId, template, new byte[40]))),
             Tuple.of(1, Arbitraries.just(Commands.raw(schemaId + 1, 1, new byte[NewOrderEncoder.BLOCK_LENGTH]))),
             Tuple.of(1, Arbitraries.of(10, 27, 28, NewOrderEncoder.BLOCK_LENGTH - 1)
                 .map(length -> Commands.raw(schemaId, 1, new byte[length]))),

@@ -72,7 +72,8 @@ final class Lockstep
     {
         events.stream()
             .filter(EngineEvent.OrderAccepted.class::isInstance)
-            .forEach(accepted -> context.orderIdsByPlacingStep().put(step, ((EngineEvent.OrderAccepted)accepted).orderId()));
+            .map(EngineEvent.OrderAccepted.class::cast)
+            .forEach(accepted -> context.orderIdsByPlacingStep().put(step, accepted.orderId()));
     }
 
     private List<EngineEvent> apply(final Command command, final boolean compareDumps)

@@ -338,7 +338,8 @@ public final class ReferenceEngine implements TestVenue.Engine
             reject(RejectReason.DUPLICATE_ACCOUNT, accountId, 0, 0, NO_CLIENT_ORDER_ID);
             return;
         }
-        final StpMode stored = stpMode == StpMode.ACCOUNT_DEFAULT.value() ? StpMode.CANCEL_NEWEST : StpMode.get(stpMode);
+        final StpMode stored =
+            stpMode == StpMode.ACCOUNT_DEFAULT.value() ? StpMode.CANCEL_NEWEST : StpMode.get(stpMode);
         accounts.put(accountId, new Account(accountId, stored));
         events.add(new EngineEvent.AccountCreated(sequence, timestampNs, sourceId, correlationId, accountId, stored));
     }

@@ -43,7 +43,8 @@ final class RuleCoverage
                 seen.add("cancel " + cancelled.reason());
                 if (cancelled.reason() == CancelReason.SELF_TRADE_PREVENTION)
                 {
-                    seen.add(cancelled.orderId() == acceptedOrderId ? "stp cancels the taker" : "stp cancels the maker");
+                    final boolean taker = cancelled.orderId() == acceptedOrderId;
+                    seen.add(taker ? "stp cancels the taker" : "stp cancels the maker");
                 }
             }
             else if (event instanceof EngineEvent.BookChanged change)
@@ -56,8 +57,10 @@ final class RuleCoverage
                     seen.add("market buy cut short by its budget");
                 }
                 // Only a refill puts an order back in the book right after a trade took it out.
-                if (change.action() == BookAction.ADDED && i >= 2 && events.get(i - 2) instanceof EngineEvent.Trade &&
-                    events.get(i - 1) instanceof EngineEvent.BookChanged removed && removed.orderId() == change.orderId())
+                if (change.action() == BookAction.ADDED && i >= 2 &&
+                    events.get(i - 2) instanceof EngineEvent.Trade &&
+                    events.get(i - 1) instanceof EngineEvent.BookChanged removed &&
+                    removed.orderId() == change.orderId())
                 {
                     seen.add("iceberg refill");
                 }

@@ -112,8 +112,8 @@ final class StreamShrinker
             if (step instanceof Step.AtOpenOrder aimed)
             {
                 final ReferenceEngine.OpenOrder target = aimed.target(context.venue());
-                pinnedStep = target == null ? step :
-                    new Step.AtOrderPlacedBy(placingSteps.get(target.orderId()), aimed.aim(), aimed.ticks(), aimed.lots());
+                pinnedStep = target == null ? step : new Step.AtOrderPlacedBy(
+                    placingSteps.get(target.orderId()), aimed.aim(), aimed.ticks(), aimed.lots());
             }
             else
             {

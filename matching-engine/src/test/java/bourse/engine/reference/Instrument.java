@@ -11,7 +11,6 @@ final class Instrument
     final byte[] symbol;
     final int baseAssetId;
     final int quoteAssetId;
-    final int priceScale;
     final long tickSize;
     final long lotSize;
     final long minQuantity;
@@ -19,7 +18,6 @@ final class Instrument
     final int priceBandBps;
     final int makerFeePpm;
     final int takerFeePpm;
-    final long referencePrice;
     final long quotePerTickLot;
 
     boolean halted;
@@ -35,7 +33,6 @@ final class Instrument
         final byte[] symbol,
         final int baseAssetId,
         final int quoteAssetId,
-        final int priceScale,
         final long tickSize,
         final long lotSize,
         final long minQuantity,
@@ -50,7 +47,6 @@ final class Instrument
         this.symbol = symbol;
         this.baseAssetId = baseAssetId;
         this.quoteAssetId = quoteAssetId;
-        this.priceScale = priceScale;
         this.tickSize = tickSize;
         this.lotSize = lotSize;
         this.minQuantity = minQuantity;
@@ -58,7 +54,6 @@ final class Instrument
         this.priceBandBps = priceBandBps;
         this.makerFeePpm = makerFeePpm;
         this.takerFeePpm = takerFeePpm;
-        this.referencePrice = referencePrice;
         this.quotePerTickLot = quotePerTickLot;
         this.lastPrice = referencePrice;
     }

@@ -268,7 +268,7 @@ public final class ReferenceEngine implements TestVenue.Engine
             assets.get(command.quoteAssetId()).scale(), command.priceScale(),
             assets.get(command.baseAssetId()).scale()).longValueExact();
         instruments.put(instrumentId, new Instrument(instrumentId, symbol, command.baseAssetId(),
-            command.quoteAssetId(), command.priceScale(), command.tickSize(), command.lotSize(),
+            command.quoteAssetId(), command.tickSize(), command.lotSize(),
             command.minQuantity(), command.maxQuantity(), command.priceBandBps(), command.makerFeePpm(),
             command.takerFeePpm(), command.referencePrice(), quotePerTickLot));
         events.add(new EngineEvent.InstrumentAdded(sequence, timestampNs, sourceId, correlationId,

@@ -61,6 +61,11 @@ public final class MatchingEngine
     private final OrderPool orderPool = new OrderPool();
     private final LevelPool levelPool = new LevelPool();
     private final long[] feesCollected = new long[Assets.MAX_ASSETS];
+    /**
+     * Deposits less withdrawals per asset, which by conservation is every account's total plus the fees:
+     * keeping it within a long keeps every balance within one, so trades cannot overflow a total.
+     */
+    private final long[] supply = new long[Assets.MAX_ASSETS];
 
     private final byte[] commandClientOrderId = new byte[ClientOrderIds.LENGTH];
     /**
@@ -400,11 +405,12 @@ public final class MatchingEngine
             reject(RejectReason.UNKNOWN_ASSET);
             return;
         }
-        if (amount <= 0 || amount > Long.MAX_VALUE - account.total[assetId])
+        if (amount <= 0 || amount > Long.MAX_VALUE - supply[assetId])
         {
             reject(RejectReason.INVALID_AMOUNT);
             return;
         }
+        supply[assetId] += amount;
         account.total[assetId] += amount;
         events.balanceChanged(account, assetId, BalanceReason.DEPOSIT);
     }
@@ -433,6 +439,7 @@ public final class MatchingEngine
             reject(RejectReason.INSUFFICIENT_BALANCE);
             return;
         }
+        supply[assetId] -= amount;
         account.total[assetId] -= amount;
         events.balanceChanged(account, assetId, BalanceReason.WITHDRAWAL);
     }
@@ -698,7 +705,8 @@ public final class MatchingEngine
                 }
                 else
                 {
-                    available += maker.remaining;
+                    // Saturates: with huge lots the quantity on offer can sum past Long.MAX_VALUE.
+                    available = available > Long.MAX_VALUE - maker.remaining ? Long.MAX_VALUE : available + maker.remaining;
                 }
             }
             if (available >= taker.remaining)

@@ -98,9 +98,11 @@ final class OrderBook
         return lastPrice - bandWidth();
     }
 
+    /** Capped at Long.MAX_VALUE: near the top of the range, ref + width would wrap to a negative price. */
     long bandHigh()
     {
-        return lastPrice + bandWidth();
+        final long width = bandWidth();
+        return lastPrice > Long.MAX_VALUE - width ? Long.MAX_VALUE : lastPrice + width;
     }
 
     /** Quote notional of qty at price, or Money.TOO_LARGE. Both must be on tick and lot (and not negative). */

@@ -97,6 +97,9 @@ class RejectRulesTest
                 Commands.withdraw().account(ALICE).asset(BTC).amount(Market.BTC_DEPOSIT), RejectReason.INSUFFICIENT_BALANCE),
             reject("deposit of nothing", m -> { }, Commands.deposit().account(ALICE).asset(USD).amount(0),
                 RejectReason.INVALID_AMOUNT),
+            reject("deposit that would take the asset's supply past the largest long", m -> { },
+                Commands.deposit().account(POOR).asset(USD).amount(Long.MAX_VALUE - Market.USD_DEPOSIT),
+                RejectReason.INVALID_AMOUNT),
             reject("deposit of an unknown asset", m -> { }, Commands.deposit().account(ALICE).asset(200).amount(1),
                 RejectReason.UNKNOWN_ASSET),
             reject("duplicate account", m -> { }, Commands.createAccount().account(ALICE), RejectReason.DUPLICATE_ACCOUNT),
@@ -107,6 +110,10 @@ class RejectRulesTest
             reject("duplicate instrument", m -> { }, btcUsdLike(BTC_USD), RejectReason.DUPLICATE_INSTRUMENT),
             reject("instrument whose tick times lot is a fraction of a cent", m -> { },
                 btcUsdLike(2).lotSize(1_000), RejectReason.INVALID_INSTRUMENT),
+            reject("instrument whose tick times lot is 2^62 cents", m -> { }, btcUsdLike(2).priceScale(0)
+                    .tickSize(1L << 62).lotSize(1_000_000).minQuantity(1_000_000).maxQuantity(1_000_000)
+                    .referencePrice(1L << 62),
+                RejectReason.INVALID_INSTRUMENT),
             reject("instrument on an unknown asset", m -> { }, btcUsdLike(2).base(42), RejectReason.UNKNOWN_ASSET),
             reject("resume of a trading instrument", m -> { }, Commands.resumeInstrument().instrument(BTC_USD),
                 RejectReason.INSTRUMENT_NOT_HALTED));

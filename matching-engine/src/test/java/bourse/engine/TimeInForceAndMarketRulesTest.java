@@ -1,5 +1,6 @@
 package bourse.engine;
 
+import bourse.engine.testing.Commands;
 import bourse.engine.testing.EngineEvent;
 import bourse.engine.testing.EngineEvent.OrderCancelled;
 import bourse.engine.testing.EngineEvent.Trade;
@@ -99,6 +100,25 @@ class TimeInForceAndMarketRulesTest
     }
 
     @Test
+    void shouldBoundAMarketOrderByTheBandWhenItStartsThoughItsTradesMoveThePrice()
+    {
+        // A trade at 31 000 moves the band to [27 900, 34 100]: an offer at 34 000 may rest.
+        market.rest(ALICE, SELL, 31_000, 1);
+        market.submit(order(BOB, BUY).limit(usd(31_000)).quantity(lots(1)).ioc());
+        market.rest(ALICE, SELL, 34_000, 1);
+        // A trade at 29 000 moves it back to [26 100, 31 900], below that offer.
+        market.rest(BOB, BUY, 29_000, 1);
+        market.submit(order(CAROL, SELL).limit(usd(29_000)).quantity(lots(1)).ioc());
+        market.rest(ALICE, SELL, 31_500, 1);
+
+        final List<EngineEvent> events = market.submit(order(BOB, BUY).market().quantity(lots(5)));
+
+        // After the trade at 31 500 the band would reach 34 650, but the market order keeps its starting bound.
+        assertThat(only(events, Trade.class)).extracting(Trade::price).containsExactly(usd(31_500));
+        assertThat(only(events, OrderCancelled.class).get(0).cancelledQuantity()).isEqualTo(lots(4));
+    }
+
+    @Test
     void shouldSpendNoMoreThanTheBuyersAvailableQuoteOnAMarketBuy()
     {
         market.rest(ALICE, SELL, 30_000, 500);
@@ -134,6 +154,31 @@ class TimeInForceAndMarketRulesTest
     }
 
     @Test
+    void shouldFillAFillOrKillOrderWhenTheQuantityOnOfferSumsPastTheLargestLong()
+    {
+        // Grain counted in 10^-18, sold in lots of one whole grain at cents per grain: a tick times a lot is a cent.
+        final int grain = 3;
+        final int grainUsd = 2;
+        final long lot = 1_000_000_000_000_000_000L;
+        final long dave = 4;
+        market.venue.setup(Commands.addAsset().asset(grain).code("GRAIN").scale(18));
+        market.venue.setup(Commands.addInstrument().instrument(grainUsd).symbol("GRAIN-USD").base(grain).quote(USD)
+            .priceScale(2).tickSize(1).lotSize(lot).minQuantity(lot).maxQuantity(9 * lot)
+            .bandBps(1_000).makerFeePpm(0).takerFeePpm(0).referencePrice(500));
+        market.venue.withAccount(dave).withDeposit(dave, USD, usd(100)).withDeposit(CAROL, grain, 9 * lot);
+        for (final long buyer : new long[]{ALICE, BOB, dave})
+        {
+            market.submit(order(buyer, BUY).instrument(grainUsd).limit(500).quantity(4 * lot).gtc());
+        }
+
+        // 12 grains are bid, more than Long.MAX_VALUE units of 10^-18: the sum must not wrap to a negative.
+        final List<EngineEvent> events =
+            market.submit(order(CAROL, SELL).instrument(grainUsd).limit(500).quantity(9 * lot).fok());
+
+        assertThat(only(events, Trade.class)).extracting(Trade::quantity).containsExactly(4 * lot, 4 * lot, lot);
+    }
+
+    @Test
     void shouldApplyTheTakersSelfTradeModeToFillOrKill()
     {
         market.rest(CAROL, SELL, 30_000, 10);
@@ -145,6 +190,27 @@ class TimeInForceAndMarketRulesTest
         assertThat(only(events, OrderCancelled.class)).extracting(OrderCancelled::reason)
             .containsExactly(CancelReason.SELF_TRADE_PREVENTION);
         assertThat(only(events, Trade.class)).extracting(Trade::makerAccountId).containsExactly(ALICE);
+    }
+
+    @Test
+    void shouldEndThePriceBandAtTheLargestPriceWhenReferencePlusWidthWouldPassIt()
+    {
+        // Whole dollars per BTC, tick 10 000 USD, lot 100 satoshi: one tick times one lot is one cent.
+        final int huge = 2;
+        final long lot = 100;
+        market.venue.setup(Commands.addInstrument().instrument(huge).symbol("BTC-HUGE").base(Market.BTC).quote(USD)
+            .priceScale(0).tickSize(10_000).lotSize(lot).minQuantity(lot).maxQuantity(lot)
+            .bandBps(10_000).makerFeePpm(0).takerFeePpm(0).referencePrice(5_000_000_000_000_000_000L));
+        market.venue.withDeposit(BOB, USD, 1_000_000_000_000_000L);
+        final long nearTheTop = Long.MAX_VALUE - Long.MAX_VALUE % 10_000;
+
+        // ref + 100% of ref is past Long.MAX_VALUE: the band is [0, Long.MAX_VALUE], not a wrapped negative.
+        final List<EngineEvent> events =
+            market.submit(order(ALICE, SELL).instrument(huge).limit(nearTheTop).quantity(lot).gtc());
+        assertThat(kinds(events)).containsExactly("OrderAccepted", "BookChanged", "BalanceChanged");
+
+        final List<EngineEvent> lift = market.submit(order(BOB, BUY).instrument(huge).market().quantity(lot));
+        assertThat(only(lift, Trade.class)).extracting(Trade::price).containsExactly(nearTheTop);
     }
 
     private static long sequenceOf(final List<EngineEvent> events)

@@ -117,6 +117,7 @@ public final class EngineSnapshot
                 fees[assetId] = in.getLong();
             }
             in.expectEnd();
+            engine.restoreSupply();
         }
         catch (final IndexOutOfBoundsException | IllegalArgumentException ex)
         {

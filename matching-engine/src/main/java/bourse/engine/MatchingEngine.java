@@ -1337,6 +1337,23 @@ public final class MatchingEngine
         this.nextTradeId = nextTradeId;
     }
 
+    /** Supply is not in a snapshot: by conservation it is every account's total plus the fees collected. */
+    void restoreSupply()
+    {
+        java.util.Arrays.fill(supply, 0);
+        for (final Account account : accounts.values())
+        {
+            for (int assetId = 0; assetId < Assets.MAX_ASSETS; assetId++)
+            {
+                supply[assetId] += account.total[assetId];
+            }
+        }
+        for (int assetId = 0; assetId < Assets.MAX_ASSETS; assetId++)
+        {
+            supply[assetId] += feesCollected[assetId];
+        }
+    }
+
     /** Indexes an order loaded from a snapshot exactly as an order accepted now would be. */
     void registerRestored(final Order order)
     {

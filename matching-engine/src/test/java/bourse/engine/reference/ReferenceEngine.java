@@ -1000,6 +1000,23 @@ public final class ReferenceEngine implements TestVenue.Engine
         orderReplaced(order, newPrice, newQuantity, BooleanType.FALSE);
         instrument.resting.remove(order);
         bookChanged(order, BookAction.REMOVED, 0);
+        if (!crossesOppositeBest(instrument, order.isBuy(), newPrice))
+        {
+            order.price = newPrice;
+            order.remaining = newQuantity;
+            order.visible = order.displayQuantity == 0 ? order.remaining : Math.min(order.displayQuantity, order.remaining);
+            order.queueTicket = nextQueueTicket++;
+            instrument.resting.add(order);
+            bookChanged(order, BookAction.ADDED, order.visible);
+            final long holdAfter = order.hold();
+            if (holdAfter > holdBefore)
+            {
+                order.account.balance(order.holdAssetId()).held += holdAfter - holdBefore;
+                balanceChanged(order.account, order.holdAssetId(), BalanceReason.ORDER_HOLD);
+            }
+            releaseHold(order, Math.max(0, holdBefore - holdAfter));
+            return;
+        }
         releaseHold(order, holdBefore);
         order.price = newPrice;
         order.remaining = newQuantity;

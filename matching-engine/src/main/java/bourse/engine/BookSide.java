@@ -69,6 +69,40 @@ final class BookSide
         return level;
     }
 
+    /**
+     * Gives an empty level a new price and returns the level now at that price: the existing one if
+     * there is one (the empty level goes back to the pool), else the same level moved to its new
+     * place. An amend moves an order a few ticks, so only the few levels in between shift, rather
+     * than half the side once to remove the old level and again to insert the new one.
+     */
+    PriceLevel reprice(final PriceLevel emptyLevel, final long newPrice)
+    {
+        final int existing = indexOf(newPrice);
+        if (existing >= 0)
+        {
+            final PriceLevel level = levels[existing];
+            if (level != emptyLevel)
+            {
+                removeLevel(emptyLevel);
+            }
+            return level;
+        }
+        final int from = indexOf(emptyLevel.price);
+        final int insertionPoint = -existing - 1;
+        if (insertionPoint > from)
+        {
+            System.arraycopy(levels, from + 1, levels, from, insertionPoint - 1 - from);
+            levels[insertionPoint - 1] = emptyLevel;
+        }
+        else
+        {
+            System.arraycopy(levels, insertionPoint, levels, insertionPoint + 1, from - insertionPoint);
+            levels[insertionPoint] = emptyLevel;
+        }
+        emptyLevel.price = newPrice;
+        return emptyLevel;
+    }
+
     /** Removes an empty level and returns it to the pool. */
     void removeLevel(final PriceLevel level)
     {

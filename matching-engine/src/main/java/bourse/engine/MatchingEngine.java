@@ -1108,20 +1108,25 @@ public final class MatchingEngine
         }
 
         events.orderReplaced(order, newPrice, newQuantity, false);
-        removeFromLevel(order, book.side(order.side));
-        events.bookChanged(order, BookAction.REMOVED, 0);
         if (!wouldCross(book, order.side, newPrice))
         {
             // Nothing to match: straight to the back of the queue at the new price, and the hold moves
             // once, by the difference, instead of being released and taken again.
+            final PriceLevel oldLevel = order.level;
+            oldLevel.remove(order);
+            events.bookChanged(order, BookAction.REMOVED, 0);
+            final BookSide side = book.side(order.side);
+            final PriceLevel level = oldLevel.isEmpty() ? side.reprice(oldLevel, newPrice) : side.findOrCreate(newPrice);
             order.price = newPrice;
             order.remaining = newQuantity;
             order.visible = visiblePart(order);
-            book.side(order.side).findOrCreate(newPrice).append(order);
+            level.append(order);
             events.bookChanged(order, BookAction.ADDED, order.visible);
             adjustHold(order, newHold);
             return;
         }
+        removeFromLevel(order, book.side(order.side));
+        events.bookChanged(order, BookAction.REMOVED, 0);
         releaseHold(order, order.hold);
         order.price = newPrice;
         order.remaining = newQuantity;

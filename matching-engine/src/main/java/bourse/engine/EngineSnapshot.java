@@ -230,7 +230,7 @@ public final class EngineSnapshot
             out.putLong(book.referencePrice);
             out.putLong(book.quotePerTickLot);
             out.putByte(book.halted ? 1 : 0);
-            out.putLong(book.lastPrice);
+            out.putLong(book.lastPrice());
 
             int orderCount = 0;
             for (Order order = book.openHead; order != null; order = order.bookNext)
@@ -260,7 +260,7 @@ public final class EngineSnapshot
                 instrumentId, symbol, in.getInt(), in.getInt(), in.getInt(), in.getLong(), in.getLong(), in.getLong(),
                 in.getLong(), in.getInt(), in.getInt(), in.getInt(), in.getLong(), in.getLong(), engine.levelPool());
             book.halted = in.getByte() != 0;
-            book.lastPrice = in.getLong();
+            book.lastPrice(in.getLong());
             if (engine.books().containsKey(instrumentId))
             {
                 throw new IllegalArgumentException("instrument id " + instrumentId + " twice");

@@ -544,7 +544,7 @@ public final class MatchingEngine
             reject(RejectReason.TOO_MANY_OPEN_ORDERS);
             return;
         }
-        if (isStop && (side == Codes.BUY ? book.lastPrice >= stopPrice : book.lastPrice <= stopPrice))
+        if (isStop && (side == Codes.BUY ? book.lastPrice() >= stopPrice : book.lastPrice() <= stopPrice))
         {
             reject(RejectReason.STOP_WOULD_TRIGGER_IMMEDIATELY);
             return;
@@ -901,7 +901,7 @@ public final class MatchingEngine
         events.balanceChanged(sellerAccount, quote, BalanceReason.TRADE);
 
         feesCollected[quote] += makerFee + takerFee;
-        book.lastPrice = price;
+        book.lastPrice(price);
         traded = true;
         if (makerFilled)
         {
@@ -970,7 +970,7 @@ public final class MatchingEngine
     {
         while (true)
         {
-            final long last = book.lastPrice;
+            final long last = book.lastPrice();
             final PriceLevel buyLevel = book.buyStops.best();
             final BookSide stops;
             if (buyLevel != null && buyLevel.price <= last)
@@ -1009,16 +1009,10 @@ public final class MatchingEngine
         rejectAccountId = accountId;
         rejectOrderId = orderId;
 
-        final Account account = accounts.get(accountId);
-        if (account == null)
-        {
-            reject(RejectReason.UNKNOWN_ACCOUNT);
-            return;
-        }
-        final Order order = findOpenOrder(account, orderId);
+        final Order order = findOpenOrder(accountId, orderId);
         if (order == null)
         {
-            reject(RejectReason.UNKNOWN_ORDER);
+            reject(accounts.containsKey(accountId) ? RejectReason.UNKNOWN_ORDER : RejectReason.UNKNOWN_ACCOUNT);
             return;
         }
         cancelOpenOrder(order, CancelReason.USER);
@@ -1032,18 +1026,13 @@ public final class MatchingEngine
         rejectAccountId = accountId;
         rejectOrderId = orderId;
 
-        final Account account = accounts.get(accountId);
-        if (account == null)
-        {
-            reject(RejectReason.UNKNOWN_ACCOUNT);
-            return;
-        }
-        final Order order = findOpenOrder(account, orderId);
+        final Order order = findOpenOrder(accountId, orderId);
         if (order == null)
         {
-            reject(RejectReason.UNKNOWN_ORDER);
+            reject(accounts.containsKey(accountId) ? RejectReason.UNKNOWN_ORDER : RejectReason.UNKNOWN_ACCOUNT);
             return;
         }
+        final Account account = order.account;
         final OrderBook book = order.book;
         if (book.halted)
         {
@@ -1139,7 +1128,12 @@ public final class MatchingEngine
         }
     }
 
-    private Order findOpenOrder(final Account account, final long orderId)
+    /**
+     * The open order of the account named by id (or, when the id is 0, by client order id). An order
+     * found belongs to an existing account, so the account needs no lookup of its own; when none is
+     * found the caller tells an unknown account from an unknown order, as the rulebook orders them.
+     */
+    private Order findOpenOrder(final long accountId, final long orderId)
     {
         final Order order;
         if (orderId != 0)
@@ -1150,9 +1144,9 @@ public final class MatchingEngine
         {
             copyDeferredClientOrderId();
             order = ClientOrderIds.validLength(commandClientOrderId) > 0 ?
-                clientOrderIds.find(account.accountId, commandClientOrderId) : null;
+                clientOrderIds.find(accountId, commandClientOrderId) : null;
         }
-        return order != null && order.account == account ? order : null;
+        return order != null && order.account.accountId == accountId ? order : null;
     }
 
     private void onMassCancel(final MassCancelDecoder command)

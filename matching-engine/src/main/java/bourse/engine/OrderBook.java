@@ -25,7 +25,11 @@ final class OrderBook
     final ExactDivisor lots;
 
     boolean halted;
-    long lastPrice;
+    /** The band's reference: the last trade price, or the reference price before the first trade. */
+    private long lastPrice;
+    /** Recomputed only when the last price moves: every order and amend checks the band. */
+    private long bandLow;
+    private long bandHigh;
 
     final BookSide bids;
     final BookSide asks;
@@ -71,7 +75,7 @@ final class OrderBook
         this.quotePerTickLot = quotePerTickLot;
         this.ticks = new ExactDivisor(tickSize);
         this.lots = new ExactDivisor(lotSize);
-        this.lastPrice = referencePrice;
+        lastPrice(referencePrice);
         this.bids = new BookSide(true, levelPool);
         this.asks = new BookSide(false, levelPool);
         this.buyStops = new BookSide(false, levelPool);
@@ -88,21 +92,28 @@ final class OrderBook
         return side == Codes.BUY ? asks : bids;
     }
 
-    long bandWidth()
+    long lastPrice()
     {
-        return (lastPrice / 10_000) * priceBandBps + ((lastPrice % 10_000) * priceBandBps) / 10_000;
+        return lastPrice;
+    }
+
+    void lastPrice(final long price)
+    {
+        lastPrice = price;
+        final long width = (price / 10_000) * priceBandBps + ((price % 10_000) * priceBandBps) / 10_000;
+        bandLow = price - width;
+        // Capped at Long.MAX_VALUE: near the top of the range, ref + width would wrap to a negative price.
+        bandHigh = price > Long.MAX_VALUE - width ? Long.MAX_VALUE : price + width;
     }
 
     long bandLow()
     {
-        return lastPrice - bandWidth();
+        return bandLow;
     }
 
-    /** Capped at Long.MAX_VALUE: near the top of the range, ref + width would wrap to a negative price. */
     long bandHigh()
     {
-        final long width = bandWidth();
-        return lastPrice > Long.MAX_VALUE - width ? Long.MAX_VALUE : lastPrice + width;
+        return bandHigh;
     }
 
     /** Quote notional of qty at price, or Money.TOO_LARGE. Both must be on tick and lot (and not negative). */

@@ -41,7 +41,7 @@ final class StateDump
             final OrderBook book = engine.books().get(instrumentId);
             out.append("instrument ").append(instrumentId).append(' ').append(ascii(book.symbol))
                 .append(" status=").append(book.halted ? "HALTED" : "TRADING")
-                .append(" last=").append(book.lastPrice).append('\n');
+                .append(" last=").append(book.lastPrice()).append('\n');
             writeSide(out, "bid", book.bids);
             writeSide(out, "ask", book.asks);
             writeStops(out, book.buyStops);

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /** Where a benchmark ran: enough to tell two results apart and to reproduce one. */
-final class MachineInfo
+public final class MachineInfo
 {
     private static final Path CPU_INFO = Path.of("/proc/cpuinfo");
 
@@ -30,7 +30,7 @@ final class MachineInfo
         this.jvmArguments = List.copyOf(jvmArguments);
     }
 
-    static MachineInfo current()
+    public static MachineInfo current()
     {
         return new MachineInfo(
             Runtime.version().toString(),
@@ -56,27 +56,27 @@ final class MachineInfo
         }
     }
 
-    String javaVersion()
+    public String javaVersion()
     {
         return javaVersion;
     }
 
-    int cores()
+    public int cores()
     {
         return cores;
     }
 
-    String cpu()
+    public String cpu()
     {
         return cpu;
     }
 
-    String date()
+    public String date()
     {
         return date;
     }
 
-    List<String> jvmArguments()
+    public List<String> jvmArguments()
     {
         return jvmArguments;
     }

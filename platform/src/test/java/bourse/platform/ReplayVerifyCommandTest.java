@@ -1,0 +1,80 @@
+package bourse.platform;
+
+import bourse.engine.MatchingEngine;
+import bourse.engine.journal.DataDirectory;
+import bourse.engine.journal.InputJournal;
+import bourse.engine.journal.JournalContext;
+import bourse.engine.journal.OutputJournal;
+import bourse.engine.journal.SnapshotStore;
+import bourse.perf.engine.ExchangeCoreWorkload;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** `bourse replay verify` on journals written the way the engine service writes them. */
+class ReplayVerifyCommandTest
+{
+    private static final int COMMANDS = 20_000;
+
+    @TempDir
+    Path data;
+
+    @Test
+    void shouldPassOnAJournalTheEngineWroteAndSayWhatItChecked()
+    {
+        record(new MatchingEngine.Context());
+
+        final CommandRunner.Result result = CommandRunner.run("replay", "verify", data.toString());
+
+        assertThat(result.exitCode()).as(result.out()).isZero();
+        assertThat(result.out()).contains("verify: PASSED").contains("0 differ").contains("2 state hashes checked");
+    }
+
+    @Test
+    void shouldFailWhenTheRecordedEventsAreNotWhatTheEngineProduces()
+    {
+        // Recorded by an engine with another rule: a limit of 2 open orders per account.
+        record(new MatchingEngine.Context().maxOpenOrdersPerAccount(2));
+
+        final CommandRunner.Result result = CommandRunner.run("replay", "verify", data.toString());
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.out()).contains("verify: FAILED").contains("first difference    sequence");
+    }
+
+    @Test
+    void shouldRefuseADirectoryWithoutJournals()
+    {
+        final CommandRunner.Result result = CommandRunner.run("replay", "verify", data.resolve("nothing-here").toString());
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("has no input/ and output/ journals");
+    }
+
+    /** Journals an exchange-core workload as the engine service does: input before applying, events after. */
+    private void record(final MatchingEngine.Context engineContext)
+    {
+        final DataDirectory layout = new DataDirectory(data);
+        final ExchangeCoreWorkload workload = ExchangeCoreWorkload.generate(3, COMMANDS);
+        final SnapshotStore snapshots = new SnapshotStore(new SnapshotStore.Context().directory(layout.snapshots()));
+        try (InputJournal input = new InputJournal(new JournalContext().directory(layout.input()));
+            OutputJournal output = new OutputJournal(new JournalContext().directory(layout.output()), (buffer, offset, length) -> { }))
+        {
+            final MatchingEngine engine = new MatchingEngine(engineContext.eventSink(output));
+            for (int i = 0; i < workload.totalCommandCount(); i++)
+            {
+                input.append(workload.buffer(), workload.offset(i), workload.length(i));
+                engine.onCommand(workload.buffer(), workload.offset(i), workload.length(i));
+                if (i == 5_000 || i == 15_000)
+                {
+                    input.commitBatch();
+                    output.commitBatch();
+                    snapshots.write(engine);
+                }
+            }
+        }
+    }
+}

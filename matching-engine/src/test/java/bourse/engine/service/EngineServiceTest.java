@@ -226,11 +226,18 @@ class EngineServiceTest
         return client;
     }
 
-    static EngineService.Context udpContext()
+    private static EngineService.Context udpContext()
+    {
+        return udpContext("1m");
+    }
+
+    /** The default channels' shape on free ports, with terms of {@code termLength}. */
+    static EngineService.Context udpContext(final String termLength)
     {
         return new EngineService.Context()
-            .commandChannel("aeron:udp?endpoint=localhost:" + FreePorts.udp() + "|term-length=1m")
-            .eventChannel("aeron:udp?control=localhost:" + FreePorts.udp() + "|control-mode=dynamic|fc=min|term-length=1m");
+            .commandChannel("aeron:udp?endpoint=localhost:" + FreePorts.udp() + "|term-length=" + termLength)
+            .eventChannel("aeron:udp?control=localhost:" + FreePorts.udp() +
+                "|control-mode=dynamic|fc=min|term-length=" + termLength);
     }
 
     private static EngineService.Context ipcContext()

@@ -14,14 +14,14 @@ import java.util.concurrent.Callable;
 
 /**
  * {@code bourse}: the one command of the venue. Each sub-command is its own class, listed here; later
- * services (engine, media driver, feed, gateway, replay, order) join the list the same way.
+ * services (feed, gateway, replay, order) join the list the same way.
  */
 @Command(
     name = "bourse",
     mixinStandardHelpOptions = true,
     versionProvider = BourseCommand.Version.class,
     description = "Bourse, an open-source trading venue: a deterministic matching engine on SBE.",
-    subcommands = {RunCommand.class, BenchCommand.class, ReplayCommand.class},
+    subcommands = {RunCommand.class, EngineCommand.class, MediaDriverCommand.class, BenchCommand.class, ReplayCommand.class},
     footer = {"", "Run 'bourse <command> --help' for the options of a command."})
 public final class BourseCommand implements Callable<Integer>
 {

@@ -107,7 +107,9 @@ final class RuleCoverage
             "accept LIMIT GTC", "accept LIMIT IOC", "accept LIMIT FOK", "accept MARKET IOC", "accept STOP IOC",
             "accept STOP_LIMIT GTC", "accept STOP_LIMIT IOC", "accept STOP_LIMIT FOK"));
         Arrays.stream(EngineEvent.class.getPermittedSubclasses()).forEach(type -> expected.add(type.getSimpleName()));
-        Arrays.stream(RejectReason.values()).filter(reason -> reason != RejectReason.NULL_VAL)
+        // DUPLICATE_COMMAND is the engine service's answer to a resend; the engine itself never gives it.
+        Arrays.stream(RejectReason.values())
+            .filter(reason -> reason != RejectReason.NULL_VAL && reason != RejectReason.DUPLICATE_COMMAND)
             .forEach(reason -> expected.add("reject " + reason));
         Arrays.stream(CancelReason.values()).filter(reason -> reason != CancelReason.NULL_VAL)
             .forEach(reason -> expected.add("cancel " + reason));

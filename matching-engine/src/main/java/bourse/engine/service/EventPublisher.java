@@ -1,0 +1,141 @@
+package bourse.engine.service;
+
+import bourse.engine.EventSink;
+import bourse.sbe.CommandRejectedDecoder;
+import bourse.sbe.MessageHeaderDecoder;
+import io.aeron.Publication;
+import org.agrona.DirectBuffer;
+import org.agrona.ErrorHandler;
+import org.agrona.ExpandableArrayBuffer;
+
+import java.nio.ByteOrder;
+
+/**
+ * Publishes each batch of events on the event publication, one message per batch (split at event
+ * boundaries only when a batch is longer than a message may be). What the publication does not take,
+ * because it is back-pressured, the driver is busy or no consumer is connected yet, is kept in order
+ * as pending and offered again by {@link #publishPending()}; the engine agent takes no new command
+ * while anything is pending, so no event is ever dropped and at most one command's events wait.
+ */
+final class EventPublisher implements EventSink
+{
+    private static final int INITIAL_PENDING_CAPACITY = 64 * 1024;
+    private static final int BLOCK_LENGTH_OFFSET = 0;
+    private static final int TEMPLATE_ID_OFFSET = 2;
+
+    private final Publication publication;
+    private final EngineCounters counters;
+    private final ErrorHandler errorHandler;
+    private final int maxMessageLength;
+    private final ExpandableArrayBuffer pending = new ExpandableArrayBuffer(INITIAL_PENDING_CAPACITY);
+    private int pendingOffset;
+    private int pendingLimit;
+    private int chunkEvents;
+    private int chunkRejects;
+    private long lastFailedOfferResult;
+
+    EventPublisher(final Publication publication, final EngineCounters counters, final ErrorHandler errorHandler)
+    {
+        this.publication = publication;
+        this.counters = counters;
+        this.errorHandler = errorHandler;
+        this.maxMessageLength = publication.maxMessageLength();
+    }
+
+    @Override
+    public void onEvents(final DirectBuffer buffer, final int offset, final int length)
+    {
+        final int published = hasPending() ? 0 : publish(buffer, offset, length);
+        if (published < length)
+        {
+            if (!hasPending())
+            {
+                pendingOffset = 0;
+                pendingLimit = 0;
+            }
+            pending.putBytes(pendingLimit, buffer, offset + published, length - published);
+            pendingLimit += length - published;
+        }
+    }
+
+    /** Whether events wait to be published: until they are, the engine must take no new command. */
+    boolean hasPending()
+    {
+        return pendingOffset < pendingLimit;
+    }
+
+    /** Offers what is pending again; returns the work done (1 if anything went out). */
+    int publishPending()
+    {
+        if (!hasPending())
+        {
+            return 0;
+        }
+        final int published = publish(pending, pendingOffset, pendingLimit - pendingOffset);
+        pendingOffset += published;
+        return published > 0 ? 1 : 0;
+    }
+
+    /** Offers whole events from the start of the range until done or refused; returns the bytes published. */
+    private int publish(final DirectBuffer buffer, final int offset, final int length)
+    {
+        int published = 0;
+        while (published < length)
+        {
+            final int chunk = chunkLength(buffer, offset + published, length - published);
+            final long result = publication.offer(buffer, offset + published, chunk);
+            if (result < 0)
+            {
+                onOfferRefused(result);
+                break;
+            }
+            lastFailedOfferResult = 0;
+            counters.eventsOut().getAndAddRelease(chunkEvents);
+            if (chunkRejects > 0)
+            {
+                counters.rejects().getAndAddRelease(chunkRejects);
+            }
+            published += chunk;
+        }
+        return published;
+    }
+
+    /** The longest run of whole events from the start that fits in one message; counts its events and rejects. */
+    private int chunkLength(final DirectBuffer buffer, final int offset, final int length)
+    {
+        chunkEvents = 0;
+        chunkRejects = 0;
+        int chunk = 0;
+        while (length - chunk >= MessageHeaderDecoder.ENCODED_LENGTH)
+        {
+            final int position = offset + chunk;
+            final int eventLength = MessageHeaderDecoder.ENCODED_LENGTH +
+                (buffer.getShort(position + BLOCK_LENGTH_OFFSET, ByteOrder.LITTLE_ENDIAN) & 0xFFFF);
+            if (chunk > 0 && chunk + eventLength > maxMessageLength)
+            {
+                break;
+            }
+            chunk = Math.min(chunk + eventLength, length);
+            chunkEvents++;
+            if ((buffer.getShort(position + TEMPLATE_ID_OFFSET, ByteOrder.LITTLE_ENDIAN) & 0xFFFF) ==
+                CommandRejectedDecoder.TEMPLATE_ID)
+            {
+                chunkRejects++;
+            }
+        }
+        return chunk == 0 ? length : chunk;
+    }
+
+    private void onOfferRefused(final long result)
+    {
+        counters.backPressure().incrementRelease();
+        if ((result == Publication.CLOSED || result == Publication.MAX_POSITION_EXCEEDED) &&
+            result != lastFailedOfferResult)
+        {
+            errorHandler.onError(new IllegalStateException(
+                "event publication refuses every offer (" + Publication.errorString(result) +
+                "): the engine takes no more commands"));
+        }
+        lastFailedOfferResult = result;
+    }
+}

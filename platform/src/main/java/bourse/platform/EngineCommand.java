@@ -1,0 +1,112 @@
+package bourse.platform;
+
+import bourse.engine.client.EngineChannels;
+import bourse.engine.service.EngineCounters;
+import bourse.engine.service.EngineService;
+import bourse.platform.view.Decimals;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code bourse engine}: the matching engine service alone, taking commands and publishing events on
+ * Aeron (docs/engine-service.md). Embeds a media driver unless {@code --aeron-dir} names the directory
+ * of one already running ({@code bourse media-driver}). Runs until Ctrl-C, then prints its counters.
+ */
+@Command(
+    name = "engine",
+    mixinStandardHelpOptions = true,
+    description = {
+        "Runs the matching engine service alone, on Aeron.",
+        "",
+        "Commands in on the command channel, events out on the event channel",
+        "(multi-destination-cast: any number of consumers). It prints the channels",
+        "and the channel consumers subscribe with; Ctrl-C stops it and prints its",
+        "counters.",
+        ""})
+final class EngineCommand implements Callable<Integer>
+{
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--aeron-dir", paramLabel = "DIR",
+        description = "Use the media driver running on this directory (bourse media-driver) instead of embedding one.")
+    private String aeronDirectoryName;
+
+    @Option(names = "--command-channel", paramLabel = "URI",
+        description = "Channel the engine takes commands on (default: ${DEFAULT-VALUE}).")
+    private String commandChannel = EngineChannels.DEFAULT_COMMAND_CHANNEL;
+
+    @Option(names = "--command-stream", paramLabel = "ID",
+        description = "Stream id of the commands (default: ${DEFAULT-VALUE}).")
+    private int commandStreamId = EngineChannels.DEFAULT_COMMAND_STREAM_ID;
+
+    @Option(names = "--event-channel", paramLabel = "URI",
+        description = "Channel the engine publishes events on (default: ${DEFAULT-VALUE}).")
+    private String eventChannel = EngineChannels.DEFAULT_EVENT_CHANNEL;
+
+    @Option(names = "--event-stream", paramLabel = "ID",
+        description = "Stream id of the events (default: ${DEFAULT-VALUE}).")
+    private int eventStreamId = EngineChannels.DEFAULT_EVENT_STREAM_ID;
+
+    @Option(names = "--duration", paramLabel = "SECONDS", defaultValue = "0",
+        description = "Stop after this many seconds; 0 runs until Ctrl-C (default: ${DEFAULT-VALUE}).")
+    private long durationSeconds;
+
+    @Override
+    public Integer call() throws InterruptedException
+    {
+        if (durationSeconds < 0)
+        {
+            throw new ParameterException(spec.commandLine(), "--duration must not be negative: " + durationSeconds);
+        }
+        final EngineService.Context context = new EngineService.Context()
+            .aeronDirectoryName(aeronDirectoryName)
+            .embeddedMediaDriver(aeronDirectoryName == null)
+            .commandChannel(commandChannel)
+            .commandStreamId(commandStreamId)
+            .eventChannel(eventChannel)
+            .eventStreamId(eventStreamId);
+        try
+        {
+            context.conclude();
+        }
+        catch (final IllegalArgumentException | IllegalStateException ex)
+        {
+            throw new ParameterException(spec.commandLine(), ex.getMessage(), ex);
+        }
+
+        final PrintWriter out = spec.commandLine().getOut();
+        try (UntilStopped untilStopped = new UntilStopped("bourse-engine");
+            EngineService service = EngineService.launch(context))
+        {
+            out.println("Bourse engine service running. Ctrl-C to stop.");
+            out.println("  commands: " + context.commandChannel() + " stream " + context.commandStreamId());
+            out.println("  events:   " + context.eventChannel() + " stream " + context.eventStreamId());
+            out.println("  consumers subscribe with " + EngineChannels.eventSubscriptionChannel(context.eventChannel()));
+            out.println("  aeron dir " + context.aeronDirectoryName() +
+                (context.embeddedMediaDriver() ? " (embedded media driver)" : " (external media driver)"));
+            out.flush();
+            untilStopped.await(durationSeconds);
+            printCounters(out, service.counters());
+        }
+        out.flush();
+        return 0;
+    }
+
+    private static void printCounters(final PrintWriter out, final EngineCounters counters)
+    {
+        out.println("Engine stopped: " +
+            Decimals.count(counters.commandsIn().get()) + " commands in, " +
+            Decimals.count(counters.eventsOut().get()) + " events out, " +
+            Decimals.count(counters.rejects().get()) + " rejected, " +
+            Decimals.count(counters.duplicates().get()) + " duplicates, " +
+            Decimals.count(counters.backPressure().get()) + " back-pressured offers, " +
+            Decimals.count(counters.errors().get()) + " errors");
+    }
+}

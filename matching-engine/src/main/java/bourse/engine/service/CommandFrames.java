@@ -64,6 +64,12 @@ final class CommandFrames
         return buffer.getLong(offset + CORRELATION_ID_OFFSET, ByteOrder.LITTLE_ENDIAN);
     }
 
+    /** The sequence a stamped command, or any event, carries. */
+    static long sequence(final DirectBuffer buffer, final int offset)
+    {
+        return buffer.getLong(offset + SEQUENCE_OFFSET, ByteOrder.LITTLE_ENDIAN);
+    }
+
     static void stamp(final MutableDirectBuffer buffer, final int offset, final long sequence, final long timestampNs)
     {
         buffer.putLong(offset + SEQUENCE_OFFSET, sequence, ByteOrder.LITTLE_ENDIAN);

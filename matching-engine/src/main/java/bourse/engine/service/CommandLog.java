@@ -1,5 +1,6 @@
 package bourse.engine.service;
 
+import bourse.engine.MatchingEngine;
 import org.agrona.DirectBuffer;
 
 /**
@@ -18,4 +19,9 @@ public interface CommandLog
     CommandLog NONE = (buffer, offset, length) -> {};
 
     void onSequenced(DirectBuffer buffer, int offset, int length);
+
+    /** Called on the engine thread after the engine applied the command: where periodic snapshots are taken. */
+    default void onApplied(MatchingEngine engine)
+    {
+    }
 }

@@ -108,6 +108,7 @@ final class EngineAgent implements Agent, ControlledFragmentHandler
         commandLog.onSequenced(command, 0, length);
         lastCorrelationIds.onSequenced(command, 0, length);
         engine.onCommand(command, 0, length);
+        commandLog.onApplied(engine);
         return Action.CONTINUE;
     }
 

@@ -1,5 +1,10 @@
 package bourse.engine.service;
 
+import bourse.engine.journal.DataDirectory;
+import bourse.engine.journal.RecoveryReport;
+import bourse.engine.journal.SyncPolicy;
+import java.nio.file.Path;
+
 import bourse.engine.MatchingEngine;
 import bourse.engine.client.EngineChannels;
 import io.aeron.Aeron;
@@ -17,6 +22,7 @@ import org.agrona.concurrent.IdleStrategy;
 import org.agrona.concurrent.SystemEpochNanoClock;
 
 import java.io.File;
+import java.nio.file.Path;
 import java.util.Objects;
 
 /**
@@ -32,6 +38,7 @@ public final class EngineService implements AutoCloseable
     private final Aeron aeron;
     private final EngineCounters counters;
     private final AgentRunner agentRunner;
+    private final EngineJournals journals;
 
     private EngineService(final Context context)
     {
@@ -39,6 +46,7 @@ public final class EngineService implements AutoCloseable
         MediaDriver driver = null;
         Aeron client = null;
         EngineCounters engineCounters = null;
+        EngineJournals engineJournals = null;
         try
         {
             if (context.embeddedMediaDriver())
@@ -57,14 +65,28 @@ public final class EngineService implements AutoCloseable
             final ExclusivePublication eventPublication =
                 client.addExclusivePublication(context.eventChannel(), context.eventStreamId());
             final EventPublisher events = new EventPublisher(eventPublication, engineCounters, errorHandler[0]);
-            final MatchingEngine engine = new MatchingEngine(new MatchingEngine.Context().eventSink(events));
+            final LastCorrelationIds lastCorrelationIds = new LastCorrelationIds();
+            final MatchingEngine engine;
+            final CommandLog commandLog;
+            if (context.dataDirectory() != null)
+            {
+                engineJournals = new EngineJournals(new DataDirectory(context.dataDirectory()), context.syncPolicy(),
+                    context.snapshotEveryCommands(), events, lastCorrelationIds);
+                engine = engineJournals.engine();
+                commandLog = engineJournals;
+            }
+            else
+            {
+                engine = new MatchingEngine(new MatchingEngine.Context().eventSink(events));
+                commandLog = context.commandLog();
+            }
             final EngineAgent agent = new EngineAgent(
                 commands,
                 context.commandFragmentLimit(),
                 engine,
                 events,
-                context.commandLog(),
-                new LastCorrelationIds(),
+                commandLog,
+                lastCorrelationIds,
                 context.clock(),
                 engineCounters,
                 errorHandler[0]);
@@ -73,9 +95,10 @@ public final class EngineService implements AutoCloseable
         }
         catch (final RuntimeException ex)
         {
-            CloseHelper.quietCloseAll(engineCounters, client, driver);
+            CloseHelper.quietCloseAll(engineJournals, engineCounters, client, driver);
             throw ex;
         }
+        this.journals = engineJournals;
         this.mediaDriver = driver;
         this.aeron = client;
         this.counters = engineCounters;
@@ -92,6 +115,12 @@ public final class EngineService implements AutoCloseable
         return context;
     }
 
+    /** How the engine was recovered from its data directory; null when it keeps no journal. */
+    public RecoveryReport recoveryReport()
+    {
+        return journals == null ? null : journals.recoveryReport();
+    }
+
     /** The service's counters, readable from any thread. */
     public EngineCounters counters()
     {
@@ -102,7 +131,7 @@ public final class EngineService implements AutoCloseable
     @Override
     public void close()
     {
-        CloseHelper.closeAll(agentRunner, counters, aeron, mediaDriver);
+        CloseHelper.closeAll(agentRunner, journals, counters, aeron, mediaDriver);
     }
 
     /**
@@ -122,6 +151,9 @@ public final class EngineService implements AutoCloseable
         private long livenessTimeoutNs = SmallMachineAeron.DEFAULT_LIVENESS_TIMEOUT_NS;
         private EpochNanoClock clock = new SystemEpochNanoClock();
         private CommandLog commandLog = CommandLog.NONE;
+        private Path dataDirectory;
+        private SyncPolicy syncPolicy = SyncPolicy.NONE;
+        private long snapshotEveryCommands = 1_000_000;
         private ErrorHandler errorHandler = throwable -> throwable.printStackTrace(System.err);
 
         /**
@@ -161,6 +193,15 @@ public final class EngineService implements AutoCloseable
             }
             Objects.requireNonNull(clock, "clock");
             Objects.requireNonNull(commandLog, "commandLog");
+            Objects.requireNonNull(syncPolicy, "syncPolicy");
+            if (dataDirectory != null && commandLog != CommandLog.NONE)
+            {
+                throw new IllegalStateException("a data directory brings its own journal: set dataDirectory or commandLog, not both");
+            }
+            if (snapshotEveryCommands < 0)
+            {
+                throw new IllegalArgumentException("snapshotEveryCommands must be 0 (never) or positive: " + snapshotEveryCommands);
+            }
             Objects.requireNonNull(errorHandler, "errorHandler");
             return this;
         }
@@ -293,6 +334,45 @@ public final class EngineService implements AutoCloseable
         public CommandLog commandLog()
         {
             return commandLog;
+        }
+
+        /**
+         * Where the engine keeps its input and output journals and snapshots ({@link DataDirectory});
+         * it recovers from them on start. None (the default): the engine's state lives in memory only.
+         */
+        public Context dataDirectory(final Path dataDirectory)
+        {
+            this.dataDirectory = dataDirectory;
+            return this;
+        }
+
+        public Path dataDirectory()
+        {
+            return dataDirectory;
+        }
+
+        /** How the journals reach the disk; docs/journal.md says what each policy survives. */
+        public Context syncPolicy(final SyncPolicy syncPolicy)
+        {
+            this.syncPolicy = syncPolicy;
+            return this;
+        }
+
+        public SyncPolicy syncPolicy()
+        {
+            return syncPolicy;
+        }
+
+        /** A snapshot after every this many commands (by sequence); 0 for none. */
+        public Context snapshotEveryCommands(final long snapshotEveryCommands)
+        {
+            this.snapshotEveryCommands = snapshotEveryCommands;
+            return this;
+        }
+
+        public long snapshotEveryCommands()
+        {
+            return snapshotEveryCommands;
         }
 
         /** Receives errors of the engine thread and the Aeron client; each is also counted. */

@@ -1,0 +1,144 @@
+package bourse.engine.service;
+
+import bourse.engine.EventSink;
+import bourse.engine.MatchingEngine;
+import bourse.engine.journal.DataDirectory;
+import bourse.engine.journal.EngineRecovery;
+import bourse.engine.journal.InputJournal;
+import bourse.engine.journal.JournalContext;
+import bourse.engine.journal.JournalReadResult;
+import bourse.engine.journal.JournalReader;
+import bourse.engine.journal.OutputJournal;
+import bourse.engine.journal.RecoveredEngine;
+import bourse.engine.journal.RecoveryReport;
+import bourse.engine.journal.SnapshotStore;
+import bourse.engine.journal.SyncPolicy;
+import org.agrona.CloseHelper;
+import org.agrona.DirectBuffer;
+
+/**
+ * The engine service's durable state in a {@link DataDirectory}: on start it recovers the engine
+ * (latest valid snapshot, then the input journal after it) and rebuilds the resend table from the
+ * whole input journal; then every sequenced command is appended to the input journal and committed
+ * before the engine applies it, every event batch goes to the output journal before it is published,
+ * and a snapshot is written every {@code snapshotEveryCommands} commands.
+ * <p>
+ * Events of commands replayed during recovery are written to the output journal when it does not
+ * hold them yet (a crash between the two appends), not published again.
+ */
+final class EngineJournals implements CommandLog, EventSink, AutoCloseable
+{
+    private final InputJournal input;
+    private final OutputJournal output;
+    private final SnapshotStore snapshots;
+    private final long snapshotEveryCommands;
+    private final MatchingEngine engine;
+    private final RecoveryReport recoveryReport;
+    private final EventSink publisher;
+    private boolean recovering = true;
+
+    EngineJournals(
+        final DataDirectory data,
+        final SyncPolicy syncPolicy,
+        final long snapshotEveryCommands,
+        final EventSink publisher,
+        final LastCorrelationIds lastCorrelationIds)
+    {
+        this.publisher = publisher;
+        this.snapshotEveryCommands = snapshotEveryCommands;
+        snapshots = new SnapshotStore(new SnapshotStore.Context().directory(data.snapshots()));
+        OutputJournal openedOutput = null;
+        InputJournal openedInput = null;
+        try
+        {
+            openedOutput = new OutputJournal(
+                new JournalContext().directory(data.output()).syncPolicy(syncPolicy), (buffer, offset, length) -> { });
+            output = openedOutput;
+            final RecoveredEngine recovered = EngineRecovery.recover(new EngineRecovery.Context()
+                .engineContext(new MatchingEngine.Context().eventSink(this))
+                .inputJournalDirectory(data.input())
+                .snapshotStore(snapshots));
+            if (recovered.report().corruption() != null)
+            {
+                throw new IllegalStateException("the input journal in " + data.input() + " is damaged; the engine will not " +
+                    "append after damage: " + recovered.report().corruption());
+            }
+            engine = recovered.engine();
+            recoveryReport = recovered.report();
+            output.commitBatch();
+            rebuildResendTable(data, lastCorrelationIds);
+            openedInput = new InputJournal(new JournalContext().directory(data.input()).syncPolicy(syncPolicy));
+            input = openedInput;
+        }
+        catch (final RuntimeException ex)
+        {
+            CloseHelper.quietCloseAll(openedInput, openedOutput);
+            throw ex;
+        }
+        recovering = false;
+    }
+
+    MatchingEngine engine()
+    {
+        return engine;
+    }
+
+    RecoveryReport recoveryReport()
+    {
+        return recoveryReport;
+    }
+
+    /** Appended and committed before the engine applies it: nothing published comes from a command not journaled. */
+    @Override
+    public void onSequenced(final DirectBuffer buffer, final int offset, final int length)
+    {
+        input.append(buffer, offset, length);
+        input.commitBatch();
+    }
+
+    @Override
+    public void onEvents(final DirectBuffer buffer, final int offset, final int length)
+    {
+        if (recovering)
+        {
+            // Replayed: published before the crash if the output journal holds it, else recorded now.
+            if (CommandFrames.sequence(buffer, offset) > output.lastSequence())
+            {
+                output.onEvents(buffer, offset, length);
+            }
+            return;
+        }
+        output.onEvents(buffer, offset, length);
+        output.commitBatch();
+        publisher.onEvents(buffer, offset, length);
+    }
+
+    /** After a command has been applied: a periodic snapshot when one is due. */
+    @Override
+    public void onApplied(final MatchingEngine engine)
+    {
+        if (snapshotEveryCommands > 0 && engine.lastSequence() % snapshotEveryCommands == 0)
+        {
+            snapshots.write(engine);
+        }
+    }
+
+    @Override
+    public void close()
+    {
+        CloseHelper.closeAll(input, output);
+    }
+
+    private static void rebuildResendTable(final DataDirectory data, final LastCorrelationIds lastCorrelationIds)
+    {
+        try (JournalReader reader = new JournalReader(data.input()))
+        {
+            final JournalReadResult result = reader.read(1, Long.MAX_VALUE,
+                (sequence, timestampNs, buffer, offset, length) -> lastCorrelationIds.onSequenced(buffer, offset, length));
+            if (result.isCorrupt())
+            {
+                throw new IllegalStateException("the input journal in " + data.input() + " is damaged: " + result.corruption());
+            }
+        }
+    }
+}

@@ -1,5 +1,9 @@
 package bourse.platform;
 
+import bourse.engine.journal.RecoveryReport;
+import bourse.engine.journal.SyncPolicy;
+import java.nio.file.Path;
+
 import bourse.engine.client.EngineChannels;
 import bourse.engine.service.EngineCounters;
 import bourse.engine.service.EngineService;
@@ -11,6 +15,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /**
@@ -54,6 +59,20 @@ final class EngineCommand implements Callable<Integer>
         description = "Stream id of the events (default: ${DEFAULT-VALUE}).")
     private int eventStreamId = EngineChannels.DEFAULT_EVENT_STREAM_ID;
 
+    @Option(names = "--data", paramLabel = "DIR",
+        description = "Journal every command and event and keep snapshots here, recovering from them on start " +
+            "(input/, output/, snapshots/; check with 'bourse replay verify DIR'). Without it the state lives in memory only.")
+    private Path dataDirectory;
+
+    @Option(names = "--sync", paramLabel = "POLICY", defaultValue = "NONE",
+        description = "How the journals reach the disk: NONE survives a crash of the process, PERIODIC and SYNC " +
+            "also a power loss (docs/journal.md) (default: ${DEFAULT-VALUE}).")
+    private SyncPolicy syncPolicy;
+
+    @Option(names = "--snapshot-every", paramLabel = "COMMANDS", defaultValue = "1000000",
+        description = "Write a snapshot every this many commands, 0 for never (default: ${DEFAULT-VALUE}).")
+    private long snapshotEveryCommands;
+
     @Option(names = "--duration", paramLabel = "SECONDS", defaultValue = "0",
         description = "Stop after this many seconds; 0 runs until Ctrl-C (default: ${DEFAULT-VALUE}).")
     private long durationSeconds;
@@ -71,7 +90,10 @@ final class EngineCommand implements Callable<Integer>
             .commandChannel(commandChannel)
             .commandStreamId(commandStreamId)
             .eventChannel(eventChannel)
-            .eventStreamId(eventStreamId);
+            .eventStreamId(eventStreamId)
+            .dataDirectory(dataDirectory)
+            .syncPolicy(syncPolicy)
+            .snapshotEveryCommands(snapshotEveryCommands);
         try
         {
             context.conclude();
@@ -91,6 +113,11 @@ final class EngineCommand implements Callable<Integer>
             out.println("  consumers subscribe with " + EngineChannels.eventSubscriptionChannel(context.eventChannel()));
             out.println("  aeron dir " + context.aeronDirectoryName() +
                 (context.embeddedMediaDriver() ? " (embedded media driver)" : " (external media driver)"));
+            final RecoveryReport recovery = service.recoveryReport();
+            out.println(recovery == null ? "  no journal: the state lives in memory only (--data DIR keeps it)" :
+                "  data dir  " + dataDirectory + ": recovered to sequence " + recovery.finalSequence() +
+                (recovery.snapshotFile() == null ? "" : " from snapshot " + recovery.snapshotFile().getFileName()) +
+                " and " + recovery.entriesReplayed() + " journaled commands in " + (recovery.elapsedNs() / 1_000_000) + " ms");
             out.flush();
             untilStopped.await(durationSeconds);
             printCounters(out, service.counters());

@@ -3,11 +3,13 @@ package bourse.platform;
 import bourse.engine.service.SmallMachineAeron;
 import io.aeron.CncFileDescriptor;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.File;
 import java.io.IOException;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
+import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -32,6 +34,25 @@ class EngineCommandTest
             .containsPattern("consumers subscribe with aeron:udp\\?endpoint=localhost:0\\|control=localhost:\\d+\\|control-mode=dynamic")
             .contains("(embedded media driver)")
             .contains("Engine stopped: 0 commands in, 0 events out");
+    }
+
+    @Test
+    void shouldKeepAndRecoverItsJournalsInADataDirectory(@TempDir final Path data) throws IOException
+    {
+        final String[] engine = {"engine", "--duration", "1", "--data", data.toString(), "--snapshot-every", "1",
+            "--command-channel", "aeron:udp?endpoint=localhost:" + freeUdpPort() + "|term-length=1m",
+            "--event-channel", "aeron:udp?control=localhost:" + freeUdpPort() + "|control-mode=dynamic|fc=min|term-length=1m"};
+
+        final CommandRunner.Result first = CommandRunner.run(engine);
+        final CommandRunner.Result second = CommandRunner.run(engine);
+
+        assertThat(first.exitCode()).as(first.err()).isZero();
+        assertThat(first.out()).contains("data dir  " + data + ": recovered to sequence 0");
+        assertThat(second.exitCode()).as(second.err()).isZero();
+        assertThat(second.out()).contains("data dir  " + data + ": recovered to sequence 0");
+        assertThat(data.resolve("input")).isDirectory();
+        assertThat(data.resolve("output")).isDirectory();
+        assertThat(CommandRunner.run("replay", "verify", data.toString()).out()).contains("verify: PASSED");
     }
 
     @Test

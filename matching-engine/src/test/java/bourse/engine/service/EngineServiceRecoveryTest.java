@@ -99,6 +99,7 @@ class EngineServiceRecoveryTest
             .clock(clockNs::incrementAndGet));
         // The correlation ids carry on from the wall clock's scale, so a restarted client never reuses one.
         client = new EngineTestClient(service.context().aeronDirectoryName(), service.context(), SOURCE_ID, clockNs.get());
+        client.awaitConnected();
     }
 
     private bourse.engine.client.SendResult order(final long correlationId, final long account, final Side side, final long price)

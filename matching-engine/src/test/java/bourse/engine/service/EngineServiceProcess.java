@@ -1,9 +1,11 @@
 package bourse.engine.service;
 
 import java.io.IOException;
+import java.nio.file.Path;
 
 /**
- * An engine service alone in its JVM, for multi-process tests: {@code <command channel> <event channel>}.
+ * An engine service alone in its JVM, for multi-process tests:
+ * {@code <command channel> <event channel> [<data directory> <snapshot every N commands>]}.
  * Prints {@code READY <aeron dir>} once it serves, and runs until its standard input closes; then it
  * closes the service (which deletes its embedded driver's directory) and prints {@code CLOSED}. The
  * test stops it by closing that input, so the stop does not depend on signal delivery.
@@ -17,6 +19,10 @@ final class EngineServiceProcess
     public static void main(final String[] args) throws IOException
     {
         final EngineService.Context context = new EngineService.Context().commandChannel(args[0]).eventChannel(args[1]);
+        if (args.length > 2)
+        {
+            context.dataDirectory(Path.of(args[2])).snapshotEveryCommands(Long.parseLong(args[3]));
+        }
         try (EngineService service = EngineService.launch(context))
         {
             System.out.println("READY " + service.context().aeronDirectoryName());

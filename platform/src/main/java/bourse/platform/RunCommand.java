@@ -1,5 +1,6 @@
 package bourse.platform;
 
+import bourse.engine.journal.DataDirectory;
 import bourse.platform.demo.DemoVenue;
 import bourse.platform.view.Decimals;
 import picocli.CommandLine.Command;
@@ -9,6 +10,10 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -40,6 +45,9 @@ final class RunCommand implements Callable<Integer>
     private static final int MAX_BURST = 1_000;
     private static final long IDLE_PARK_NS = TimeUnit.MICROSECONDS.toNanos(200);
     private static final long SHUTDOWN_WAIT_MS = 5_000;
+    /** Input and output journals together, measured on the demo's order flow. */
+    private static final long JOURNAL_BYTES_PER_COMMAND = 550;
+    private static final DateTimeFormatter RUN_NAME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
     @Spec
     private CommandSpec spec;
@@ -60,6 +68,14 @@ final class RunCommand implements Callable<Integer>
         description = "A quiet venue: instruments and funded accounts, but no simulated traders.")
     private boolean noDemo;
 
+    @Option(names = "--data", paramLabel = "DIR",
+        description = "A new or empty directory to journal every command and event in, with snapshots, as the " +
+            "engine service does; check it with 'bourse replay verify DIR' (default: data/run-<UTC time>).")
+    private Path dataDirectory;
+
+    @Option(names = "--no-journal", description = "Keep nothing on disk.")
+    private boolean noJournal;
+
     private volatile boolean stopRequested;
     private final CountDownLatch stopped = new CountDownLatch(1);
 
@@ -76,11 +92,25 @@ final class RunCommand implements Callable<Integer>
         }
 
         final PrintWriter out = spec.commandLine().getOut();
-        final DemoVenue venue = new DemoVenue(seed, rate, !noDemo);
+        final Path data = noJournal ? null : dataDirectory != null ? dataDirectory :
+            Path.of("data", "run-" + RUN_NAME.format(Instant.now()));
+        final DemoVenue venue;
+        try
+        {
+            venue = new DemoVenue(seed, rate, !noDemo, data == null ? null : new DataDirectory(data));
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            throw new ParameterException(spec.commandLine(), ex.getMessage(), ex);
+        }
         out.println(noDemo ?
             "Bourse venue running in-process, quiet (--no-demo): " + instrumentList(venue) + ". Ctrl-C to stop." :
             "Bourse venue running in-process: " + instrumentList(venue) + ", simulated traders at " +
             Decimals.count(rate) + " commands/s, seed " + seed + ". Ctrl-C to stop.");
+        out.println(data == null ? "Journal: none (--no-journal)." :
+            "Journal: " + data.toAbsolutePath() + " (check it with: ./bourse replay verify " + data + "; about " +
+            Decimals.count(Math.max(1, (noDemo ? 0 : rate) * JOURNAL_BYTES_PER_COMMAND / 1_000_000)) +
+            " MB/s of disk at this rate, --no-journal keeps nothing)");
         out.flush();
 
         final Thread shutdownHook = new Thread(this::stopAndWait, "bourse-run-shutdown");
@@ -91,6 +121,7 @@ final class RunCommand implements Callable<Integer>
         }
         finally
         {
+            venue.close();
             stopped.countDown();
             removeShutdownHook(shutdownHook);
         }

@@ -1,8 +1,12 @@
 package bourse.platform;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -16,10 +20,14 @@ class RunCommandTest
         Pattern.compile("^\\[\\s*\\d+s]\\s+([\\d,]+) cmd/s\\s+([\\d,]+) trades((?: \\| \\S+ \\S+ / \\S+ last \\S+)+)$");
     private static final Pattern INSTRUMENT = Pattern.compile(" \\| (\\S+) (\\S+) / (\\S+) last (\\S+)");
 
+    @TempDir
+    Path temp;
+
     @Test
     void shouldPrintTradesAndATwoSidedBookForEveryInstrumentOnceASecond()
     {
-        final CommandRunner.Result result = CommandRunner.run("run", "--duration", "2");
+        final Path data = temp.resolve("data");
+        final CommandRunner.Result result = CommandRunner.run("run", "--duration", "2", "--data", data.toString());
 
         assertThat(result.exitCode()).isZero();
         final List<Status> statuses = statusLines(result.outLines());
@@ -39,12 +47,28 @@ class RunCommandTest
             }
         }
         assertThat(result.out()).containsPattern("(?m)^Stopped after [\\d.]+ s: [\\d,]+ commands");
+        assertThat(result.out()).contains("Journal: " + data.toAbsolutePath());
+
+        final CommandRunner.Result verify = CommandRunner.run("replay", "verify", data.toString());
+        assertThat(verify.exitCode()).as(verify.out()).isZero();
+        assertThat(verify.out()).contains("verify: PASSED").contains(" 0 differ, 0 never recorded");
+    }
+
+    @Test
+    void shouldRefuseADataDirectoryThatIsNotEmpty() throws IOException
+    {
+        Files.writeString(temp.resolve("something"), "not a journal");
+
+        final CommandRunner.Result result = CommandRunner.run("run", "--duration", "1", "--data", temp.toString());
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("is not empty");
     }
 
     @Test
     void shouldShowAQuietVenueWithoutTheDemo()
     {
-        final CommandRunner.Result result = CommandRunner.run("run", "--no-demo", "--duration", "1");
+        final CommandRunner.Result result = CommandRunner.run("run", "--no-demo", "--duration", "1", "--no-journal");
 
         assertThat(result.exitCode()).isZero();
         final List<Status> statuses = statusLines(result.outLines());
@@ -62,7 +86,7 @@ class RunCommandTest
     @Test
     void shouldRefuseARateThatIsNotPositive()
     {
-        final CommandRunner.Result result = CommandRunner.run("run", "--rate", "0", "--duration", "1");
+        final CommandRunner.Result result = CommandRunner.run("run", "--rate", "0", "--duration", "1", "--no-journal");
 
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.err()).contains("--rate must be in");

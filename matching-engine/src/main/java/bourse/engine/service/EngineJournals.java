@@ -25,8 +25,11 @@ import org.agrona.DirectBuffer;
  * <p>
  * Events of commands replayed during recovery are written to the output journal when it does not
  * hold them yet (a crash between the two appends), not published again.
+ * <p>
+ * The engine service uses it; so does anything that hosts the engine in its own thread and wants the
+ * same journals (the in-process demo of {@code bourse run}). Engine thread only.
  */
-final class EngineJournals implements CommandLog, EventSink, AutoCloseable
+public final class EngineJournals implements CommandLog, EventSink, AutoCloseable
 {
     private final InputJournal input;
     private final OutputJournal output;
@@ -37,7 +40,12 @@ final class EngineJournals implements CommandLog, EventSink, AutoCloseable
     private final EventSink publisher;
     private boolean recovering = true;
 
-    EngineJournals(
+    /**
+     * Recovers from {@code data} (creating it when new) and opens the journals for appending.
+     *
+     * @param publisher where event batches go once journaled.
+     */
+    public EngineJournals(
         final DataDirectory data,
         final SyncPolicy syncPolicy,
         final long snapshotEveryCommands,
@@ -78,12 +86,13 @@ final class EngineJournals implements CommandLog, EventSink, AutoCloseable
         recovering = false;
     }
 
-    MatchingEngine engine()
+    /** The recovered engine; its events come to this object, which journals and then publishes them. */
+    public MatchingEngine engine()
     {
         return engine;
     }
 
-    RecoveryReport recoveryReport()
+    public RecoveryReport recoveryReport()
     {
         return recoveryReport;
     }

@@ -1,6 +1,7 @@
 package bourse.platform.demo;
 
 import bourse.engine.MatchingEngine;
+import bourse.engine.service.CommandLog;
 import bourse.sbe.AddAssetEncoder;
 import bourse.sbe.AddInstrumentEncoder;
 import bourse.sbe.BooleanType;
@@ -30,6 +31,7 @@ final class InProcessEngineProxy
     private static final String BLANK_CLIENT_ORDER_ID = "";
 
     private final MatchingEngine engine;
+    private final CommandLog commandLog;
     private final NanoClock clock;
     private final ExpandableArrayBuffer buffer = new ExpandableArrayBuffer(256);
     private final MessageHeaderEncoder header = new MessageHeaderEncoder();
@@ -42,9 +44,10 @@ final class InProcessEngineProxy
     private final ReplaceOrderEncoder replaceOrder = new ReplaceOrderEncoder();
     private long sequence;
 
-    InProcessEngineProxy(final MatchingEngine engine, final NanoClock clock)
+    InProcessEngineProxy(final MatchingEngine engine, final CommandLog commandLog, final NanoClock clock)
     {
         this.engine = engine;
+        this.commandLog = commandLog;
         this.clock = clock;
     }
 
@@ -146,6 +149,9 @@ final class InProcessEngineProxy
 
     private void apply(final int bodyLength)
     {
-        engine.onCommand(buffer, 0, MessageHeaderEncoder.ENCODED_LENGTH + bodyLength);
+        final int length = MessageHeaderEncoder.ENCODED_LENGTH + bodyLength;
+        commandLog.onSequenced(buffer, 0, length);
+        engine.onCommand(buffer, 0, length);
+        commandLog.onApplied(engine);
     }
 }

@@ -1,0 +1,76 @@
+package bourse.platform;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** `bourse replay trades` on the journal a `bourse run` wrote: every trade the run reported, filtered and formatted. */
+class ReplayTradesCommandTest
+{
+    private static final Pattern SUMMARY = Pattern.compile("(?m)^Stopped after [\\d.]+ s: [\\d,]+ commands \\([\\d,]+/s\\), ([\\d,]+) trades");
+
+    @TempDir
+    static Path temp;
+    private static Path data;
+    private static long tradesReported;
+
+    @BeforeAll
+    static void runTheDemo()
+    {
+        data = temp.resolve("data");
+        final CommandRunner.Result run = CommandRunner.run("run", "--duration", "1", "--rate", "20000", "--data", data.toString());
+        final Matcher summary = SUMMARY.matcher(run.out());
+        assertThat(summary.find()).as(run.out()).isTrue();
+        tradesReported = Long.parseLong(summary.group(1).replace(",", ""));
+        assertThat(tradesReported).isPositive();
+    }
+
+    @Test
+    void shouldListEveryTradeTheRunReportedAsCsv()
+    {
+        final CommandRunner.Result result = CommandRunner.run("replay", "trades", data.toString(), "--format", "csv");
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        final List<String> lines = result.outLines();
+        assertThat(lines.get(0)).startsWith("sequence,time,symbol,tradeId,price,quantity");
+        assertThat(lines).hasSize(1 + (int)tradesReported);
+        assertThat(lines.get(1)).matches("\\d+,\\S+,(BTC|ETH)-USD,1,\\d+\\.\\d+,\\d+\\.\\d+,(BUY|SELL),\\d+,\\d+,\\d+\\.\\d+,\\d+,\\d+,\\d+\\.\\d+");
+    }
+
+    @Test
+    void shouldFilterByInstrumentAccountAndSequence()
+    {
+        final List<String> eth = CommandRunner.run("replay", "trades", data.toString(), "--format", "csv", "--instrument", "ETH-USD").outLines();
+        final List<String> btc = CommandRunner.run("replay", "trades", data.toString(), "--format", "csv", "--instrument", "BTC-USD").outLines();
+        assertThat(eth.subList(1, eth.size())).isNotEmpty().allSatisfy(line -> assertThat(line).contains(",ETH-USD,"));
+        assertThat(eth.size() - 1 + btc.size() - 1).isEqualTo(tradesReported);
+
+        final List<String> account = CommandRunner.run("replay", "trades", data.toString(), "--format", "csv", "--account", "3").outLines();
+        assertThat(account.subList(1, account.size())).isNotEmpty().allSatisfy(line ->
+        {
+            final String[] fields = line.split(",");
+            assertThat(fields[8].equals("3") || fields[11].equals("3")).as(line).isTrue();
+        });
+
+        final List<String> window = CommandRunner.run("replay", "trades", data.toString(), "--format", "csv", "--from", "1000",
+            "--to", "2000").outLines();
+        assertThat(window.subList(1, window.size())).isNotEmpty().allSatisfy(line ->
+            assertThat(Long.parseLong(line.split(",")[0])).isBetween(1000L, 2000L));
+    }
+
+    @Test
+    void shouldPrintOneJsonObjectPerTrade()
+    {
+        final List<String> lines = CommandRunner.run("replay", "trades", data.toString(), "--format", "json", "--to", "5000").outLines();
+
+        assertThat(lines).isNotEmpty().allSatisfy(line -> assertThat(line).startsWith("{\"sequence\":").endsWith("}")
+            .contains("\"price\":\"").contains("\"takerFee\":\""));
+    }
+}

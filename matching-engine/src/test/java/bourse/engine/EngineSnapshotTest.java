@@ -1,8 +1,7 @@
 package bourse.engine;
 
-import bourse.engine.testing.Command;
 import bourse.engine.testing.Commands;
-import bourse.engine.testing.EngineEvent;
+import bourse.engine.testing.RecordingEngine;
 import bourse.engine.testing.TestVenue;
 import bourse.sbe.Side;
 import bourse.sbe.StpMode;
@@ -15,7 +14,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.ByteArrayOutputStream;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -164,26 +162,9 @@ class EngineSnapshotTest
      */
     private static List<byte[]> busyMarket(final long seed)
     {
-        final List<byte[]> commands = new ArrayList<>();
-        final TestVenue venue = TestVenue.over(new TestVenue.Engine()
-        {
-            private final TestVenue.RealEngine engine = new TestVenue.RealEngine(1_000);
-
-            @Override
-            public List<EngineEvent> onCommand(final Command command)
-            {
-                final byte[] bytes = new byte[command.length()];
-                command.buffer().getBytes(command.offset(), bytes);
-                commands.add(bytes);
-                return engine.onCommand(command);
-            }
-
-            @Override
-            public String dumpState()
-            {
-                return engine.dumpState();
-            }
-        }).withBtcUsd();
+        final RecordingEngine recorder = new RecordingEngine();
+        final List<byte[]> commands = recorder.commands();
+        final TestVenue venue = TestVenue.over(recorder).withBtcUsd();
         for (int account = 1; account <= ACCOUNTS; account++)
         {
             venue.withAccount(account, StpMode.get((short)(1 + account % 3)))

@@ -1,14 +1,12 @@
 package bourse.engine.journal;
 
 import bourse.engine.MatchingEngine;
-import bourse.engine.testing.Command;
 import bourse.engine.testing.Commands;
-import bourse.engine.testing.EngineEvent;
+import bourse.engine.testing.RecordingEngine;
 import bourse.engine.testing.TestVenue;
 import bourse.sbe.Side;
 import org.agrona.concurrent.UnsafeBuffer;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -26,26 +24,9 @@ final class MarketStream
 
     static List<byte[]> generate(final long seed, final int length)
     {
-        final List<byte[]> commands = new ArrayList<>(length);
-        final TestVenue venue = TestVenue.over(new TestVenue.Engine()
-        {
-            private final TestVenue.RealEngine engine = new TestVenue.RealEngine(1_000);
-
-            @Override
-            public List<EngineEvent> onCommand(final Command command)
-            {
-                final byte[] bytes = new byte[command.length()];
-                command.buffer().getBytes(command.offset(), bytes);
-                commands.add(bytes);
-                return engine.onCommand(command);
-            }
-
-            @Override
-            public String dumpState()
-            {
-                return engine.dumpState();
-            }
-        }).withBtcUsd();
+        final RecordingEngine recorder = new RecordingEngine();
+        final List<byte[]> commands = recorder.commands();
+        final TestVenue venue = TestVenue.over(recorder).withBtcUsd();
         for (int account = 1; account <= ACCOUNTS; account++)
         {
             venue.withAccount(account).withDeposit(account, TestVenue.USD, 5_000_000_000L)

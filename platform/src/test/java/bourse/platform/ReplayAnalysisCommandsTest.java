@@ -11,8 +11,11 @@ import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** `bourse replay trades` on the journal a `bourse run` wrote: every trade the run reported, filtered and formatted. */
-class ReplayTradesCommandTest
+/**
+ * `bourse replay trades` and `replay book` on the journal a `bourse run` wrote: every trade the run
+ * reported, filtered and formatted, and the book it ended with.
+ */
+class ReplayAnalysisCommandsTest
 {
     private static final Pattern SUMMARY = Pattern.compile("(?m)^Stopped after [\\d.]+ s: [\\d,]+ commands \\([\\d,]+/s\\), ([\\d,]+) trades");
 
@@ -20,12 +23,14 @@ class ReplayTradesCommandTest
     static Path temp;
     private static Path data;
     private static long tradesReported;
+    private static String runOutput;
 
     @BeforeAll
     static void runTheDemo()
     {
         data = temp.resolve("data");
         final CommandRunner.Result run = CommandRunner.run("run", "--duration", "1", "--rate", "20000", "--data", data.toString());
+        runOutput = run.out();
         final Matcher summary = SUMMARY.matcher(run.out());
         assertThat(summary.find()).as(run.out()).isTrue();
         tradesReported = Long.parseLong(summary.group(1).replace(",", ""));
@@ -72,5 +77,24 @@ class ReplayTradesCommandTest
 
         assertThat(lines).isNotEmpty().allSatisfy(line -> assertThat(line).startsWith("{\"sequence\":").endsWith("}")
             .contains("\"price\":\"").contains("\"takerFee\":\""));
+    }
+
+    @Test
+    void shouldRebuildTheBookTheRunEndedWith()
+    {
+        final CommandRunner.Result book = CommandRunner.run("replay", "book", data.toString(), "--depth", "3");
+
+        assertThat(book.exitCode()).as(book.err()).isZero();
+        for (final String symbol : new String[]{"BTC-USD", "ETH-USD"})
+        {
+            final Matcher summary = Pattern.compile("(?m)^  " + symbol + "\\s+bid (\\S+) \\(\\d+ levels\\)\\s+ask (\\S+) ")
+                .matcher(runOutput);
+            assertThat(summary.find()).as(runOutput).isTrue();
+            final Matcher top = Pattern.compile("(?m)^" + symbol + " after sequence \\d+: .*\\n.*\\n\\s+\\d+\\s+\\S+\\s+(\\S+) \\| (\\S+) ")
+                .matcher(book.out());
+            assertThat(top.find()).as(book.out()).isTrue();
+            assertThat(top.group(1)).as(symbol + " best bid").isEqualTo(summary.group(1));
+            assertThat(top.group(2)).as(symbol + " best ask").isEqualTo(summary.group(2));
+        }
     }
 }

@@ -5,15 +5,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * `bourse replay trades` and `replay book` on the journal a `bourse run` wrote: every trade the run
- * reported, filtered and formatted, and the book it ended with.
+ * `bourse replay trades`, `orders` and `book` on the journal a `bourse run` wrote: every trade the run
+ * reported, filtered and formatted, each order's life, and the book it ended with.
  */
 class ReplayAnalysisCommandsTest
 {
@@ -96,5 +99,37 @@ class ReplayAnalysisCommandsTest
             assertThat(top.group(1)).as(symbol + " best bid").isEqualTo(summary.group(1));
             assertThat(top.group(2)).as(symbol + " best ask").isEqualTo(summary.group(2));
         }
+    }
+
+    @Test
+    void shouldTellEachOrdersLifeFromAcceptanceToItsEnd()
+    {
+        final CommandRunner.Result result = CommandRunner.run("replay", "orders", data.toString(), "--format", "csv");
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        final Map<String, List<String>> stepsByOrder = new LinkedHashMap<>();
+        result.outLines().stream().skip(1).forEach(line ->
+        {
+            final String[] fields = line.split(",", 6);
+            stepsByOrder.computeIfAbsent(fields[1], order -> new ArrayList<>()).add(fields[4]);
+        });
+        assertThat(stepsByOrder).hasSizeGreaterThan(100);
+        stepsByOrder.forEach((order, steps) ->
+        {
+            assertThat(steps.get(0)).as("order %s begins accepted: %s", order, steps).isEqualTo("accepted");
+            final long ends = steps.stream().filter(step -> step.equals("done") || step.equals("cancelled")).count();
+            assertThat(ends).as("order %s ends at most once: %s", order, steps).isLessThanOrEqualTo(1);
+            if (ends == 1)
+            {
+                assertThat(steps.get(steps.size() - 1)).as("nothing after the end of order %s: %s", order, steps)
+                    .isIn("done", "cancelled");
+            }
+        });
+
+        final String someOrder = stepsByOrder.keySet().iterator().next();
+        final List<String> one = CommandRunner.run("replay", "orders", data.toString(), "--format", "csv", "--order", someOrder)
+            .outLines();
+        assertThat(one.subList(1, one.size())).hasSize(stepsByOrder.get(someOrder).size())
+            .allSatisfy(line -> assertThat(line.split(",")[1]).isEqualTo(someOrder));
     }
 }

@@ -1,9 +1,12 @@
 package bourse.platform;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,8 +18,9 @@ import java.util.regex.Pattern;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * `bourse replay trades`, `orders` and `book` on the journal a `bourse run` wrote: every trade the run
- * reported, filtered and formatted, each order's life, and the book it ended with.
+ * `bourse replay trades`, `orders`, `book` and `stats` on the journal a `bourse run` wrote: every trade
+ * the run reported, filtered and formatted, each order's life, the book it ended with, and statistics
+ * that add up to the trades.
  */
 class ReplayAnalysisCommandsTest
 {
@@ -131,5 +135,57 @@ class ReplayAnalysisCommandsTest
             .outLines();
         assertThat(one.subList(1, one.size())).hasSize(stepsByOrder.get(someOrder).size())
             .allSatisfy(line -> assertThat(line.split(",")[1]).isEqualTo(someOrder));
+    }
+
+    @Test
+    void shouldSumTheTradesIntoInstrumentAndAccountStatistics() throws Exception
+    {
+        final CommandRunner.Result stats = CommandRunner.run("replay", "stats", data.toString(), "--format", "json");
+        assertThat(stats.exitCode()).as(stats.err()).isZero();
+        final JsonNode json = new ObjectMapper().readTree(stats.out());
+        final List<String> trades = CommandRunner.run("replay", "trades", data.toString(), "--format", "csv").outLines();
+
+        long tradeCount = 0;
+        for (final JsonNode instrument : json.get("instruments"))
+        {
+            final String symbol = instrument.get("symbol").asText();
+            tradeCount += instrument.get("trades").asLong();
+            final BigDecimal volume = trades.stream().skip(1).map(line -> line.split(","))
+                .filter(fields -> fields[2].equals(symbol))
+                .map(fields -> new BigDecimal(fields[5])).reduce(BigDecimal.ZERO, BigDecimal::add);
+            assertThat(new BigDecimal(instrument.get("volume").asText())).as(symbol + " volume").isEqualByComparingTo(volume);
+        }
+        assertThat(tradeCount).isEqualTo(tradesReported);
+
+        // Average cost accounting: what was realised is the cash flow plus the open position at its average price.
+        for (final JsonNode position : json.get("accounts"))
+        {
+            final String accountId = position.get("account").asText();
+            final String symbol = position.get("symbol").asText();
+            BigDecimal cash = BigDecimal.ZERO;
+            for (final String line : trades.subList(1, trades.size()))
+            {
+                final String[] fields = line.split(",");
+                if (!fields[2].equals(symbol))
+                {
+                    continue;
+                }
+                final BigDecimal notional = new BigDecimal(fields[4]).multiply(new BigDecimal(fields[5]));
+                final boolean takerBuys = fields[6].equals("BUY");
+                if (fields[11].equals(accountId))
+                {
+                    cash = takerBuys ? cash.subtract(notional) : cash.add(notional);
+                }
+                if (fields[8].equals(accountId))
+                {
+                    cash = takerBuys ? cash.add(notional) : cash.subtract(notional);
+                }
+            }
+            final BigDecimal expected = cash.add(new BigDecimal(position.get("position").asText())
+                .multiply(new BigDecimal(position.get("averagePrice").asText())));
+            assertThat(new BigDecimal(position.get("realisedPnl").asText()))
+                .as("account %s %s", accountId, symbol)
+                .isCloseTo(expected, org.assertj.core.data.Offset.offset(new BigDecimal("0.001")));
+        }
     }
 }

@@ -12,7 +12,7 @@ import java.util.concurrent.Callable;
     name = "replay",
     mixinStandardHelpOptions = true,
     description = "Analyses an engine data directory (its input and output journals and snapshots).",
-    subcommands = {ReplayVerifyCommand.class, ReplayTradesCommand.class, ReplayOrdersCommand.class, ReplayBookCommand.class, ReplayStatsCommand.class})
+    subcommands = {ReplayVerifyCommand.class, ReplayTradesCommand.class, ReplayOrdersCommand.class, ReplayBookCommand.class, ReplayStatsCommand.class, ReplayCandlesCommand.class})
 final class ReplayCommand implements Callable<Integer>
 {
     @Spec

@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * `bourse replay trades`, `orders`, `book` and `stats` on the journal a `bourse run` wrote: every trade
+ * `bourse replay trades`, `orders`, `book`, `stats` and `candles` on the journal a `bourse run` wrote: every trade
  * the run reported, filtered and formatted, each order's life, the book it ended with, and statistics
  * that add up to the trades.
  */
@@ -187,5 +187,29 @@ class ReplayAnalysisCommandsTest
                 .as("account %s %s", accountId, symbol)
                 .isCloseTo(expected, org.assertj.core.data.Offset.offset(new BigDecimal("0.001")));
         }
+    }
+
+    @Test
+    void shouldGroupEveryTradeIntoCandlesThatHoldTheirPrices()
+    {
+        final CommandRunner.Result result = CommandRunner.run("replay", "candles", data.toString(), "--interval", "1s", "--format", "csv");
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        final List<String> candles = result.outLines().subList(1, result.outLines().size());
+        assertThat(candles).isNotEmpty();
+        long trades = 0;
+        for (final String line : candles)
+        {
+            final String[] fields = line.split(",");
+            final BigDecimal open = new BigDecimal(fields[2]);
+            final BigDecimal high = new BigDecimal(fields[3]);
+            final BigDecimal low = new BigDecimal(fields[4]);
+            final BigDecimal close = new BigDecimal(fields[5]);
+            assertThat(low).as(line).isLessThanOrEqualTo(open.min(close));
+            assertThat(high).as(line).isGreaterThanOrEqualTo(open.max(close));
+            trades += Long.parseLong(fields[7]);
+        }
+        assertThat(trades).isEqualTo(tradesReported);
+        assertThat(CommandRunner.run("replay", "candles", data.toString(), "--interval", "5x").exitCode()).isEqualTo(2);
     }
 }

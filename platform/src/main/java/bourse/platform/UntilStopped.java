@@ -35,6 +35,12 @@ final class UntilStopped implements AutoCloseable
         }
     }
 
+    /** Waits at most {@code timeout}; true when Ctrl-C came. */
+    boolean await(final long timeout, final TimeUnit unit) throws InterruptedException
+    {
+        return stopRequested.await(timeout, unit);
+    }
+
     @Override
     public void close()
     {

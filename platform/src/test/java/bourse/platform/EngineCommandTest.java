@@ -7,8 +7,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.File;
 import java.io.IOException;
-import java.net.DatagramSocket;
-import java.net.InetAddress;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -21,8 +19,8 @@ class EngineCommandTest
     @Test
     void shouldRunTheEngineOnAnEmbeddedDriverAndPrintItsChannels() throws IOException
     {
-        final String commandChannel = "aeron:udp?endpoint=localhost:" + freeUdpPort() + "|term-length=1m";
-        final String eventChannel = "aeron:udp?control=localhost:" + freeUdpPort() + "|control-mode=dynamic|fc=min|term-length=1m";
+        final String commandChannel = "aeron:udp?endpoint=localhost:" + FreeUdpPorts.next() + "|term-length=1m";
+        final String eventChannel = "aeron:udp?control=localhost:" + FreeUdpPorts.next() + "|control-mode=dynamic|fc=min|term-length=1m";
 
         final CommandRunner.Result result = CommandRunner.run(
             "engine", "--duration", "1", "--command-channel", commandChannel, "--event-channel", eventChannel);
@@ -40,8 +38,8 @@ class EngineCommandTest
     void shouldKeepAndRecoverItsJournalsInADataDirectory(@TempDir final Path data) throws IOException
     {
         final String[] engine = {"engine", "--duration", "1", "--data", data.toString(), "--snapshot-every", "1",
-            "--command-channel", "aeron:udp?endpoint=localhost:" + freeUdpPort() + "|term-length=1m",
-            "--event-channel", "aeron:udp?control=localhost:" + freeUdpPort() + "|control-mode=dynamic|fc=min|term-length=1m"};
+            "--command-channel", "aeron:udp?endpoint=localhost:" + FreeUdpPorts.next() + "|term-length=1m",
+            "--event-channel", "aeron:udp?control=localhost:" + FreeUdpPorts.next() + "|control-mode=dynamic|fc=min|term-length=1m"};
 
         final CommandRunner.Result first = CommandRunner.run(engine);
         final CommandRunner.Result second = CommandRunner.run(engine);
@@ -86,13 +84,5 @@ class EngineCommandTest
 
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.err()).contains("no media driver runs on");
-    }
-
-    private static int freeUdpPort() throws IOException
-    {
-        try (DatagramSocket socket = new DatagramSocket(0, InetAddress.getByName("localhost")))
-        {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -1,8 +1,5 @@
 package bourse.platform;
 
-import bourse.engine.journal.DataDirectory;
-import bourse.engine.journal.JournalReadResult;
-import bourse.engine.journal.JournalReader;
 import bourse.platform.view.EngineEventAdapter;
 import bourse.platform.view.InstrumentView;
 import bourse.platform.view.MarketView;
@@ -15,7 +12,6 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
@@ -53,23 +49,18 @@ final class ReplayBookCommand implements Callable<Integer>
         {
             throw new ParameterException(spec.commandLine(), "--at and --depth must be at least 1");
         }
-        final Path output = new DataDirectory(dataDirectory).output();
-        if (!Files.isDirectory(output))
-        {
-            spec.commandLine().getErr().println("bourse replay book: " + dataDirectory + " has no output/ journal");
-            return 2;
-        }
         final MarketView market = new MarketView();
         final EngineEventAdapter events = new EngineEventAdapter(market);
         final long[] lastSequence = new long[1];
-        final JournalReadResult result;
-        try (JournalReader reader = new JournalReader(output))
-        {
-            result = reader.read(1, atSequence + 1, (sequence, timestampNs, buffer, offset, length) ->
+        final int exitCode = ReplayOptions.readOutputJournal(spec, dataDirectory, atSequence,
+            (sequence, timestampNs, buffer, offset, length) ->
             {
                 events.onEvents(buffer, offset, length);
                 lastSequence[0] = sequence;
             });
+        if (exitCode == 2)
+        {
+            return exitCode;
         }
         final PrintWriter out = spec.commandLine().getOut();
         for (final InstrumentView view : market.instruments())
@@ -80,12 +71,7 @@ final class ReplayBookCommand implements Callable<Integer>
             }
         }
         out.flush();
-        if (result.isCorrupt())
-        {
-            spec.commandLine().getErr().println("bourse replay book: the journal is damaged from here on: " + result.corruption());
-            return 1;
-        }
-        return 0;
+        return exitCode;
     }
 
     private void print(final PrintWriter out, final MarketView market, final InstrumentView view, final long sequence)

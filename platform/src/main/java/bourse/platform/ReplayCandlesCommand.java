@@ -1,29 +1,16 @@
 package bourse.platform;
 
 import bourse.engine.client.EngineEventAdapter;
-import bourse.engine.client.EngineEventListener;
-import bourse.engine.journal.DataDirectory;
-import bourse.engine.journal.JournalReadResult;
-import bourse.engine.journal.JournalReader;
-import bourse.sbe.AssetAddedDecoder;
-import bourse.sbe.InstrumentAddedDecoder;
 import bourse.sbe.TradeDecoder;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import org.agrona.collections.Int2IntHashMap;
 import org.agrona.collections.Int2ObjectHashMap;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.math.BigDecimal;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -43,79 +30,39 @@ import java.util.regex.Pattern;
     description = "Prints OHLCV candles per instrument from the output journal's trades.")
 final class ReplayCandlesCommand implements Callable<Integer>
 {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern INTERVAL = Pattern.compile("(\\d+)([smh])");
-
-    /** How the candles are printed. */
-    enum Format
-    {
-        table, csv, json
-    }
 
     @Spec
     private CommandSpec spec;
 
-    @Parameters(paramLabel = "DATA_DIR", description = "The engine's data directory (with output/).")
-    private Path dataDirectory;
+    @Mixin
+    private ReplayOptions options;
 
     @Option(names = "--interval", paramLabel = "N{s|m|h}", defaultValue = "1m",
         description = "Candle length, e.g. 1s, 1m, 5m, 1h (default: ${DEFAULT-VALUE}).")
     private String interval;
 
-    @Option(names = "--from", paramLabel = "SEQ", defaultValue = "1", description = "First command sequence (default: ${DEFAULT-VALUE}).")
-    private long fromSequence;
-
-    @Option(names = "--to", paramLabel = "SEQ", defaultValue = "9223372036854775806",
-        description = "Last command sequence, inclusive (default: the end).")
-    private long toSequence;
-
-    @Option(names = "--instrument", paramLabel = "SYMBOL", description = "Only this instrument, e.g. BTC-USD.")
-    private String instrument;
-
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
-        description = "table, csv or json (one object per line) (default: ${DEFAULT-VALUE}).")
-    private Format format;
-
     @Override
     public Integer call()
     {
         final long intervalNs = intervalNs();
-        if (fromSequence < 1 || toSequence < fromSequence)
-        {
-            throw new ParameterException(spec.commandLine(), "--from must be at least 1 and --to at least --from");
-        }
-        final Path output = new DataDirectory(dataDirectory).output();
-        if (!Files.isDirectory(output))
-        {
-            spec.commandLine().getErr().println("bourse replay candles: " + dataDirectory + " has no output/ journal");
-            return 2;
-        }
         final PrintWriter out = spec.commandLine().getOut();
         final Candles candles = new Candles(out, intervalNs);
-        if (format == Format.table)
+        if (options.format == ReplayOptions.Format.table)
         {
             out.printf("%-9s  %-27s  %14s  %14s  %14s  %14s  %16s  %7s%n", "symbol", "start (UTC)", "open", "high", "low", "close",
                 "volume", "trades");
         }
-        else if (format == Format.csv)
+        else if (options.format == ReplayOptions.Format.csv)
         {
             out.println("symbol,start,open,high,low,close,volume,trades");
         }
         final EngineEventAdapter events = new EngineEventAdapter(candles);
-        final JournalReadResult result;
-        try (JournalReader reader = new JournalReader(output))
-        {
-            result = reader.read(1, toSequence + 1, (sequence, timestampNs, buffer, offset, length) ->
-                events.onEvents(buffer, offset, length));
-        }
+        final int exitCode = options.readOutputJournal(spec, (sequence, timestampNs, buffer, offset, length) ->
+            events.onEvents(buffer, offset, length));
         candles.flushAll();
         out.flush();
-        if (result.isCorrupt())
-        {
-            spec.commandLine().getErr().println("bourse replay candles: the journal is damaged from here on: " + result.corruption());
-            return 1;
-        }
-        return 0;
+        return exitCode;
     }
 
     private long intervalNs()
@@ -135,15 +82,11 @@ final class ReplayCandlesCommand implements Callable<Integer>
     }
 
     /** Builds one open candle per instrument and prints it when a trade falls into a later interval. */
-    private final class Candles implements EngineEventListener
+    private final class Candles extends InstrumentCatalog
     {
         private final PrintWriter out;
         private final long intervalNs;
-        private final Int2IntHashMap assetScales = new Int2IntHashMap(-1);
         private final Int2ObjectHashMap<Candle> open = new Int2ObjectHashMap<>();
-        private final Int2ObjectHashMap<String> symbols = new Int2ObjectHashMap<>();
-        private final Int2IntHashMap priceScales = new Int2IntHashMap(-1);
-        private final Int2IntHashMap baseScales = new Int2IntHashMap(-1);
 
         Candles(final PrintWriter out, final long intervalNs)
         {
@@ -152,24 +95,10 @@ final class ReplayCandlesCommand implements Callable<Integer>
         }
 
         @Override
-        public void onAssetAdded(final AssetAddedDecoder event)
-        {
-            assetScales.put(event.assetId(), event.scale());
-        }
-
-        @Override
-        public void onInstrumentAdded(final InstrumentAddedDecoder event)
-        {
-            symbols.put(event.instrumentId(), event.symbol().trim());
-            priceScales.put(event.instrumentId(), event.priceScale());
-            baseScales.put(event.instrumentId(), assetScales.get(event.baseAssetId()));
-        }
-
-        @Override
         public void onTrade(final TradeDecoder event)
         {
-            final String symbol = symbols.get(event.instrumentId());
-            if (event.sequence() < fromSequence || symbol == null || (instrument != null && !instrument.equals(symbol)))
+            final Instrument instrument = instrument(event.instrumentId());
+            if (instrument == null || !options.selects(event.sequence(), instrument.symbol()))
             {
                 return;
             }
@@ -182,11 +111,10 @@ final class ReplayCandlesCommand implements Callable<Integer>
             }
             if (candle == null)
             {
-                candle = new Candle(symbol, startNs);
+                candle = new Candle(instrument.symbol(), startNs);
                 open.put(event.instrumentId(), candle);
             }
-            candle.add(BigDecimal.valueOf(event.price(), priceScales.get(event.instrumentId())),
-                BigDecimal.valueOf(event.quantity(), baseScales.get(event.instrumentId())));
+            candle.ohlcv.add(instrument.price(event.price()), instrument.quantity(event.quantity()));
         }
 
         void flushAll()
@@ -198,70 +126,39 @@ final class ReplayCandlesCommand implements Callable<Integer>
         private void print(final Candle candle)
         {
             final String start = Instant.ofEpochSecond(0, candle.startNs).toString();
-            switch (format)
+            final Ohlcv ohlcv = candle.ohlcv;
+            switch (options.format)
             {
                 case table -> out.printf("%-9s  %-27s  %14s  %14s  %14s  %14s  %16s  %7d%n", candle.symbol, start,
-                    candle.open.toPlainString(), candle.high.toPlainString(), candle.low.toPlainString(),
-                    candle.close.toPlainString(), candle.volume.toPlainString(), candle.trades);
-                case csv -> out.println(String.join(",", candle.symbol, start, candle.open.toPlainString(),
-                    candle.high.toPlainString(), candle.low.toPlainString(), candle.close.toPlainString(),
-                    candle.volume.toPlainString(), Long.toString(candle.trades)));
+                    Ohlcv.plain(ohlcv.open), Ohlcv.plain(ohlcv.high), Ohlcv.plain(ohlcv.low), Ohlcv.plain(ohlcv.close),
+                    ohlcv.volume.toPlainString(), ohlcv.trades);
+                case csv -> out.println(String.join(",", candle.symbol, start, Ohlcv.plain(ohlcv.open),
+                    Ohlcv.plain(ohlcv.high), Ohlcv.plain(ohlcv.low), Ohlcv.plain(ohlcv.close),
+                    ohlcv.volume.toPlainString(), Long.toString(ohlcv.trades)));
                 case json ->
                 {
                     final Map<String, Object> row = new LinkedHashMap<>();
                     row.put("symbol", candle.symbol);
                     row.put("start", start);
-                    row.put("open", candle.open.toPlainString());
-                    row.put("high", candle.high.toPlainString());
-                    row.put("low", candle.low.toPlainString());
-                    row.put("close", candle.close.toPlainString());
-                    row.put("volume", candle.volume.toPlainString());
-                    row.put("trades", candle.trades);
-                    out.println(json(row));
+                    row.put("open", Ohlcv.plain(ohlcv.open));
+                    row.put("high", Ohlcv.plain(ohlcv.high));
+                    row.put("low", Ohlcv.plain(ohlcv.low));
+                    row.put("close", Ohlcv.plain(ohlcv.close));
+                    row.put("volume", ohlcv.volume.toPlainString());
+                    row.put("trades", ohlcv.trades);
+                    out.println(JsonLines.of(row));
                 }
-                default -> throw new IllegalStateException("format " + format);
+                default -> throw new IllegalStateException("format " + options.format);
             }
         }
     }
 
     /** One instrument's trades in one interval. */
-    private static final class Candle
+    private record Candle(String symbol, long startNs, Ohlcv ohlcv)
     {
-        final String symbol;
-        final long startNs;
-        BigDecimal open;
-        BigDecimal high;
-        BigDecimal low;
-        BigDecimal close;
-        BigDecimal volume = BigDecimal.ZERO;
-        long trades;
-
         Candle(final String symbol, final long startNs)
         {
-            this.symbol = symbol;
-            this.startNs = startNs;
-        }
-
-        void add(final BigDecimal price, final BigDecimal quantity)
-        {
-            open = open == null ? price : open;
-            high = high == null || price.compareTo(high) > 0 ? price : high;
-            low = low == null || price.compareTo(low) < 0 ? price : low;
-            close = price;
-            volume = volume.add(quantity);
-            trades++;
-        }
-    }
-
-    private static String json(final Map<String, Object> value)
-    {
-        try
-        {
-            return JSON.writeValueAsString(value);
-        }
-        catch (final JsonProcessingException ex)
-        {
-            throw new UncheckedIOException(ex);
+            this(symbol, startNs, new Ohlcv());
         }
     }
 }

@@ -1,34 +1,19 @@
 package bourse.platform;
 
 import bourse.engine.client.EngineEventAdapter;
-import bourse.engine.client.EngineEventListener;
-import bourse.engine.journal.DataDirectory;
-import bourse.engine.journal.JournalReadResult;
-import bourse.engine.journal.JournalReader;
-import bourse.sbe.AssetAddedDecoder;
-import bourse.sbe.InstrumentAddedDecoder;
 import bourse.sbe.OrderAcceptedDecoder;
 import bourse.sbe.OrderCancelledDecoder;
 import bourse.sbe.OrderReplacedDecoder;
 import bourse.sbe.OrderTriggeredDecoder;
 import bourse.sbe.TradeDecoder;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import org.agrona.collections.Int2IntHashMap;
-import org.agrona.collections.Int2ObjectHashMap;
 import org.agrona.collections.Long2ObjectHashMap;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.math.BigDecimal;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -44,29 +29,11 @@ import java.util.concurrent.Callable;
     description = "Prints each order's life (accepted, fills, amendments, end) from the output journal.")
 final class ReplayOrdersCommand implements Callable<Integer>
 {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
-    /** How the rows are printed. */
-    enum Format
-    {
-        table, csv, json
-    }
-
     @Spec
     private CommandSpec spec;
 
-    @Parameters(paramLabel = "DATA_DIR", description = "The engine's data directory (with output/).")
-    private Path dataDirectory;
-
-    @Option(names = "--from", paramLabel = "SEQ", defaultValue = "1", description = "First command sequence (default: ${DEFAULT-VALUE}).")
-    private long fromSequence;
-
-    @Option(names = "--to", paramLabel = "SEQ", defaultValue = "9223372036854775806",
-        description = "Last command sequence, inclusive (default: the end).")
-    private long toSequence;
-
-    @Option(names = "--instrument", paramLabel = "SYMBOL", description = "Only orders of this instrument, e.g. BTC-USD.")
-    private String instrument;
+    @Mixin
+    private ReplayOptions options;
 
     @Option(names = "--account", paramLabel = "ID", description = "Only orders of this account.")
     private Long account;
@@ -74,49 +41,23 @@ final class ReplayOrdersCommand implements Callable<Integer>
     @Option(names = "--order", paramLabel = "ID", description = "Only this order.")
     private Long order;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
-        description = "table, csv or json (one object per line) (default: ${DEFAULT-VALUE}).")
-    private Format format;
-
     @Override
     public Integer call()
     {
-        if (fromSequence < 1 || toSequence < fromSequence)
-        {
-            throw new ParameterException(spec.commandLine(), "--from must be at least 1 and --to at least --from");
-        }
-        final Path output = new DataDirectory(dataDirectory).output();
-        if (!Files.isDirectory(output))
-        {
-            spec.commandLine().getErr().println("bourse replay orders: " + dataDirectory + " has no output/ journal");
-            return 2;
-        }
         final PrintWriter out = spec.commandLine().getOut();
         final OrderLives lives = new OrderLives(out);
         lives.header();
         final EngineEventAdapter events = new EngineEventAdapter(lives);
-        final JournalReadResult result;
-        try (JournalReader reader = new JournalReader(output))
-        {
-            // From the start, whatever --from says: instruments, assets and orders begin there.
-            result = reader.read(1, toSequence + 1, (sequence, timestampNs, buffer, offset, length) ->
-                events.onEvents(buffer, offset, length));
-        }
+        final int exitCode = options.readOutputJournal(spec, (sequence, timestampNs, buffer, offset, length) ->
+            events.onEvents(buffer, offset, length));
         out.flush();
-        if (result.isCorrupt())
-        {
-            spec.commandLine().getErr().println("bourse replay orders: the journal is damaged from here on: " + result.corruption());
-            return 1;
-        }
-        return 0;
+        return exitCode;
     }
 
     /** Follows every order and prints the steps of the selected ones. */
-    private final class OrderLives implements EngineEventListener
+    private final class OrderLives extends InstrumentCatalog
     {
         private final PrintWriter out;
-        private final Int2IntHashMap assetScales = new Int2IntHashMap(-1);
-        private final Int2ObjectHashMap<InstrumentInfo> instruments = new Int2ObjectHashMap<>();
         private final Long2ObjectHashMap<OrderInfo> orders = new Long2ObjectHashMap<>();
 
         OrderLives(final PrintWriter out)
@@ -126,33 +67,20 @@ final class ReplayOrdersCommand implements Callable<Integer>
 
         void header()
         {
-            if (format == Format.table)
+            if (options.format == ReplayOptions.Format.table)
             {
                 out.printf("%10s  %10s  %8s  %-9s  %-10s  %s%n", "sequence", "order", "account", "symbol", "step", "detail");
             }
-            else if (format == Format.csv)
+            else if (options.format == ReplayOptions.Format.csv)
             {
                 out.println("sequence,orderId,accountId,symbol,step,detail");
             }
         }
 
         @Override
-        public void onAssetAdded(final AssetAddedDecoder event)
-        {
-            assetScales.put(event.assetId(), event.scale());
-        }
-
-        @Override
-        public void onInstrumentAdded(final InstrumentAddedDecoder event)
-        {
-            instruments.put(event.instrumentId(), new InstrumentInfo(event.symbol().trim(), event.priceScale(),
-                assetScales.get(event.baseAssetId())));
-        }
-
-        @Override
         public void onOrderAccepted(final OrderAcceptedDecoder event)
         {
-            final InstrumentInfo info = instruments.get(event.instrumentId());
+            final Instrument info = instrument(event.instrumentId());
             final OrderInfo accepted = new OrderInfo(event.orderId(), event.accountId(), info);
             orders.put(event.orderId(), accepted);
             row(event.sequence(), accepted, "accepted", event.side() + " " + event.orderType() + " " + event.timeInForce() +
@@ -212,15 +140,15 @@ final class ReplayOrdersCommand implements Callable<Integer>
 
         private void row(final long sequence, final OrderInfo info, final String step, final String detail)
         {
-            if (info == null || sequence < fromSequence ||
+            if (info == null || sequence < options.fromSequence ||
                 (order != null && order != info.orderId()) ||
                 (account != null && account != info.accountId()) ||
-                (instrument != null && (info.instrument() == null || !instrument.equals(info.instrument().symbol()))))
+                (options.instrument != null && (info.instrument() == null || !options.instrument.equals(info.instrument().symbol()))))
             {
                 return;
             }
             final String symbol = info.instrument() == null ? "?" : info.instrument().symbol();
-            switch (format)
+            switch (options.format)
             {
                 case table -> out.printf("%10d  %10d  %8d  %-9s  %-10s  %s%n", sequence, info.orderId(), info.accountId(),
                     symbol, step, detail);
@@ -235,40 +163,24 @@ final class ReplayOrdersCommand implements Callable<Integer>
                     row.put("symbol", symbol);
                     row.put("step", step);
                     row.put("detail", detail);
-                    out.println(json(row));
+                    out.println(JsonLines.of(row));
                 }
-                default -> throw new IllegalStateException("format " + format);
+                default -> throw new IllegalStateException("format " + options.format);
             }
         }
     }
 
-    private static String price(final InstrumentInfo info, final long price)
+    private static String price(final InstrumentCatalog.Instrument info, final long price)
     {
-        return info == null ? Long.toString(price) : BigDecimal.valueOf(price, info.priceScale()).toPlainString();
+        return info == null ? Long.toString(price) : info.price(price).toPlainString();
     }
 
-    private static String quantity(final InstrumentInfo info, final long quantity)
+    private static String quantity(final InstrumentCatalog.Instrument info, final long quantity)
     {
-        return info == null ? Long.toString(quantity) : BigDecimal.valueOf(quantity, info.baseScale()).toPlainString();
+        return info == null ? Long.toString(quantity) : info.quantity(quantity).toPlainString();
     }
 
-    private static String json(final Map<String, Object> value)
-    {
-        try
-        {
-            return JSON.writeValueAsString(value);
-        }
-        catch (final JsonProcessingException ex)
-        {
-            throw new UncheckedIOException(ex);
-        }
-    }
-
-    private record InstrumentInfo(String symbol, int priceScale, int baseScale)
-    {
-    }
-
-    private record OrderInfo(long orderId, long accountId, InstrumentInfo instrument)
+    private record OrderInfo(long orderId, long accountId, InstrumentCatalog.Instrument instrument)
     {
     }
 }

@@ -1,32 +1,19 @@
 package bourse.platform;
 
 import bourse.engine.client.EngineEventAdapter;
-import bourse.engine.client.EngineEventListener;
-import bourse.engine.journal.DataDirectory;
-import bourse.engine.journal.JournalReadResult;
-import bourse.engine.journal.JournalReader;
-import bourse.sbe.AssetAddedDecoder;
-import bourse.sbe.InstrumentAddedDecoder;
 import bourse.sbe.OrderAcceptedDecoder;
 import bourse.sbe.OrderCancelledDecoder;
 import bourse.sbe.TradeDecoder;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import org.agrona.collections.Int2IntHashMap;
 import org.agrona.collections.Int2ObjectHashMap;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.MathContext;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,90 +32,53 @@ import java.util.concurrent.Callable;
     description = "Prints per-instrument and per-account statistics from the output journal.")
 final class ReplayStatsCommand implements Callable<Integer>
 {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final MathContext MATH = MathContext.DECIMAL128;
-
-    /** How the statistics are printed. */
-    enum Format
-    {
-        table, csv, json
-    }
 
     @Spec
     private CommandSpec spec;
 
-    @Parameters(paramLabel = "DATA_DIR", description = "The engine's data directory (with output/).")
-    private Path dataDirectory;
-
-    @Option(names = "--from", paramLabel = "SEQ", defaultValue = "1", description = "First command sequence (default: ${DEFAULT-VALUE}).")
-    private long fromSequence;
-
-    @Option(names = "--to", paramLabel = "SEQ", defaultValue = "9223372036854775806",
-        description = "Last command sequence, inclusive (default: the end).")
-    private long toSequence;
-
-    @Option(names = "--instrument", paramLabel = "SYMBOL", description = "Only this instrument, e.g. BTC-USD.")
-    private String instrument;
+    @Mixin
+    private ReplayOptions options;
 
     @Option(names = "--account", paramLabel = "ID", description = "Only this account in the per-account part.")
     private Long account;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
-        description = "table, csv or json (default: ${DEFAULT-VALUE}).")
-    private Format format;
-
     @Override
     public Integer call()
     {
-        if (fromSequence < 1 || toSequence < fromSequence)
-        {
-            throw new ParameterException(spec.commandLine(), "--from must be at least 1 and --to at least --from");
-        }
-        final Path output = new DataDirectory(dataDirectory).output();
-        if (!Files.isDirectory(output))
-        {
-            spec.commandLine().getErr().println("bourse replay stats: " + dataDirectory + " has no output/ journal");
-            return 2;
-        }
         final Statistics statistics = new Statistics();
         final EngineEventAdapter events = new EngineEventAdapter(statistics);
-        final JournalReadResult result;
-        try (JournalReader reader = new JournalReader(output))
+        final int exitCode = options.readOutputJournal(spec, (sequence, timestampNs, buffer, offset, length) ->
+            events.onEvents(buffer, offset, length));
+        if (exitCode != 2)
         {
-            result = reader.read(1, toSequence + 1, (sequence, timestampNs, buffer, offset, length) ->
-                events.onEvents(buffer, offset, length));
+            print(spec.commandLine().getOut(), statistics);
         }
-        print(spec.commandLine().getOut(), statistics);
-        if (result.isCorrupt())
-        {
-            spec.commandLine().getErr().println("bourse replay stats: the journal is damaged from here on: " + result.corruption());
-            return 1;
-        }
-        return 0;
+        return exitCode;
     }
 
     private void print(final PrintWriter out, final Statistics statistics)
     {
         final List<Map<String, Object>> instrumentRows = new ArrayList<>();
         statistics.instruments.values().stream()
-            .filter(stats -> instrument == null || instrument.equals(stats.symbol))
+            .filter(stats -> options.instrument == null || options.instrument.equals(stats.instrument.symbol()))
             .forEach(stats -> instrumentRows.add(stats.row()));
         final List<Map<String, Object>> accountRows = new ArrayList<>();
         statistics.positions.forEach((key, position) ->
         {
-            if ((account == null || account == position.accountId) && (instrument == null || instrument.equals(position.symbol)))
+            if ((account == null || account == position.accountId) && (options.instrument == null || options.instrument.equals(position.symbol)))
             {
                 accountRows.add(position.row());
             }
         });
-        switch (format)
+        switch (options.format)
         {
             case json ->
             {
                 final Map<String, Object> all = new LinkedHashMap<>();
                 all.put("instruments", instrumentRows);
                 all.put("accounts", accountRows);
-                out.println(json(all));
+                out.println(JsonLines.of(all));
             }
             case csv ->
             {
@@ -142,7 +92,7 @@ final class ReplayStatsCommand implements Callable<Integer>
                 out.println();
                 printTable(out, accountRows);
             }
-            default -> throw new IllegalStateException("format " + format);
+            default -> throw new IllegalStateException("format " + options.format);
         }
         out.flush();
     }
@@ -189,33 +139,25 @@ final class ReplayStatsCommand implements Callable<Integer>
     }
 
     /** Accumulates the statistics of the selected sequence range; learns instruments from the start. */
-    private final class Statistics implements EngineEventListener
+    private final class Statistics extends InstrumentCatalog
     {
-        private final Int2IntHashMap assetScales = new Int2IntHashMap(-1);
         private final Int2ObjectHashMap<InstrumentStats> byId = new Int2ObjectHashMap<>();
         private final Map<Integer, InstrumentStats> instruments = new TreeMap<>();
         private final Map<String, Position> positions = new TreeMap<>();
 
         @Override
-        public void onAssetAdded(final AssetAddedDecoder event)
+        void onInstrument(final int instrumentId, final Instrument instrument)
         {
-            assetScales.put(event.assetId(), event.scale());
-        }
-
-        @Override
-        public void onInstrumentAdded(final InstrumentAddedDecoder event)
-        {
-            final InstrumentStats stats = new InstrumentStats(event.symbol().trim(), event.priceScale(),
-                assetScales.get(event.baseAssetId()), assetScales.get(event.quoteAssetId()));
-            byId.put(event.instrumentId(), stats);
-            instruments.put(event.instrumentId(), stats);
+            final InstrumentStats stats = new InstrumentStats(instrument);
+            byId.put(instrumentId, stats);
+            instruments.put(instrumentId, stats);
         }
 
         @Override
         public void onOrderAccepted(final OrderAcceptedDecoder event)
         {
             final InstrumentStats stats = byId.get(event.instrumentId());
-            if (event.sequence() >= fromSequence && stats != null)
+            if (event.sequence() >= options.fromSequence && stats != null)
             {
                 stats.orders++;
             }
@@ -225,7 +167,7 @@ final class ReplayStatsCommand implements Callable<Integer>
         public void onOrderCancelled(final OrderCancelledDecoder event)
         {
             final InstrumentStats stats = byId.get(event.instrumentId());
-            if (event.sequence() >= fromSequence && stats != null)
+            if (event.sequence() >= options.fromSequence && stats != null)
             {
                 stats.cancels++;
             }
@@ -235,75 +177,60 @@ final class ReplayStatsCommand implements Callable<Integer>
         public void onTrade(final TradeDecoder event)
         {
             final InstrumentStats stats = byId.get(event.instrumentId());
-            if (event.sequence() < fromSequence || stats == null)
+            if (event.sequence() < options.fromSequence || stats == null)
             {
                 return;
             }
-            final BigDecimal price = BigDecimal.valueOf(event.price(), stats.priceScale);
-            final BigDecimal quantity = BigDecimal.valueOf(event.quantity(), stats.baseScale);
+            final Instrument instrument = stats.instrument;
+            final BigDecimal price = instrument.price(event.price());
+            final BigDecimal quantity = instrument.quantity(event.quantity());
             stats.onTrade(price, quantity);
             final boolean takerBuys = event.aggressorSide() == bourse.sbe.Side.BUY;
-            position(event.takerAccountId(), stats).onFill(takerBuys, price, quantity,
-                BigDecimal.valueOf(event.takerFee(), stats.quoteScale));
-            position(event.makerAccountId(), stats).onFill(!takerBuys, price, quantity,
-                BigDecimal.valueOf(event.makerFee(), stats.quoteScale));
+            position(event.takerAccountId(), instrument).onFill(takerBuys, price, quantity, instrument.quote(event.takerFee()));
+            position(event.makerAccountId(), instrument).onFill(!takerBuys, price, quantity, instrument.quote(event.makerFee()));
         }
 
-        private Position position(final long accountId, final InstrumentStats stats)
+        private Position position(final long accountId, final Instrument instrument)
         {
-            return positions.computeIfAbsent(String.format("%019d %s", accountId, stats.symbol),
-                key -> new Position(accountId, stats.symbol));
+            return positions.computeIfAbsent(String.format("%019d %s", accountId, instrument.symbol()),
+                key -> new Position(accountId, instrument.symbol()));
         }
     }
 
     /** One instrument's trading in the range. */
     private static final class InstrumentStats
     {
-        final String symbol;
-        final int priceScale;
-        final int baseScale;
-        final int quoteScale;
-        long trades;
+        final InstrumentCatalog.Instrument instrument;
+        final Ohlcv ohlcv = new Ohlcv();
         long orders;
         long cancels;
-        BigDecimal baseVolume = BigDecimal.ZERO;
         BigDecimal quoteVolume = BigDecimal.ZERO;
-        BigDecimal open;
-        BigDecimal high;
-        BigDecimal low;
-        BigDecimal close;
 
-        InstrumentStats(final String symbol, final int priceScale, final int baseScale, final int quoteScale)
+        InstrumentStats(final InstrumentCatalog.Instrument instrument)
         {
-            this.symbol = symbol;
-            this.priceScale = priceScale;
-            this.baseScale = baseScale;
-            this.quoteScale = quoteScale;
+            this.instrument = instrument;
         }
 
         void onTrade(final BigDecimal price, final BigDecimal quantity)
         {
-            trades++;
-            baseVolume = baseVolume.add(quantity);
+            ohlcv.add(price, quantity);
             quoteVolume = quoteVolume.add(price.multiply(quantity));
-            open = open == null ? price : open;
-            high = high == null || price.compareTo(high) > 0 ? price : high;
-            low = low == null || price.compareTo(low) < 0 ? price : low;
-            close = price;
         }
 
         Map<String, Object> row()
         {
             final Map<String, Object> row = new LinkedHashMap<>();
-            row.put("symbol", symbol);
+            final long trades = ohlcv.trades;
+            row.put("symbol", instrument.symbol());
             row.put("trades", trades);
-            row.put("volume", baseVolume.toPlainString());
+            row.put("volume", ohlcv.volume.toPlainString());
             row.put("quoteVolume", quoteVolume.toPlainString());
-            row.put("vwap", trades == 0 ? "-" : quoteVolume.divide(baseVolume, MATH).setScale(priceScale + 2, java.math.RoundingMode.HALF_EVEN).toPlainString());
-            row.put("open", open == null ? "-" : open.toPlainString());
-            row.put("high", high == null ? "-" : high.toPlainString());
-            row.put("low", low == null ? "-" : low.toPlainString());
-            row.put("close", close == null ? "-" : close.toPlainString());
+            row.put("vwap", trades == 0 ? "-" : quoteVolume.divide(ohlcv.volume, MATH)
+                .setScale(instrument.priceScale() + 2, java.math.RoundingMode.HALF_EVEN).toPlainString());
+            row.put("open", Ohlcv.plain(ohlcv.open));
+            row.put("high", Ohlcv.plain(ohlcv.high));
+            row.put("low", Ohlcv.plain(ohlcv.low));
+            row.put("close", Ohlcv.plain(ohlcv.close));
             row.put("orders", orders);
             row.put("cancels", cancels);
             row.put("ordersPerTrade", trades == 0 ? "-" : ratio(orders, trades));
@@ -377,17 +304,5 @@ final class ReplayStatsCommand implements Callable<Integer>
     private static String ratio(final long numerator, final long denominator)
     {
         return BigDecimal.valueOf(numerator).divide(BigDecimal.valueOf(denominator), 3, java.math.RoundingMode.HALF_EVEN).toPlainString();
-    }
-
-    private static String json(final Object value)
-    {
-        try
-        {
-            return JSON.writeValueAsString(value);
-        }
-        catch (final JsonProcessingException ex)
-        {
-            throw new UncheckedIOException(ex);
-        }
     }
 }

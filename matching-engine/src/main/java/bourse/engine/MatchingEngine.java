@@ -391,18 +391,29 @@ public final class MatchingEngine
         events.accountCreated(account);
     }
 
-    private void onDeposit(final long accountId, final int assetId, final long amount)
+    /** Steps 1 and 2 of a deposit or withdrawal: the account, then the asset; null after rejecting. */
+    private Account transferAccount(final long accountId, final int assetId)
     {
         rejectAccountId = accountId;
         final Account account = accounts.get(accountId);
         if (account == null)
         {
             reject(RejectReason.UNKNOWN_ACCOUNT);
-            return;
+            return null;
         }
         if (!assets.exists(assetId))
         {
             reject(RejectReason.UNKNOWN_ASSET);
+            return null;
+        }
+        return account;
+    }
+
+    private void onDeposit(final long accountId, final int assetId, final long amount)
+    {
+        final Account account = transferAccount(accountId, assetId);
+        if (account == null)
+        {
             return;
         }
         if (amount <= 0 || amount > Long.MAX_VALUE - supply[assetId])
@@ -417,16 +428,9 @@ public final class MatchingEngine
 
     private void onWithdraw(final long accountId, final int assetId, final long amount)
     {
-        rejectAccountId = accountId;
-        final Account account = accounts.get(accountId);
+        final Account account = transferAccount(accountId, assetId);
         if (account == null)
         {
-            reject(RejectReason.UNKNOWN_ACCOUNT);
-            return;
-        }
-        if (!assets.exists(assetId))
-        {
-            reject(RejectReason.UNKNOWN_ASSET);
             return;
         }
         if (amount <= 0)

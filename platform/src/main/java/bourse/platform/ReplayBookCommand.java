@@ -1,6 +1,6 @@
 package bourse.platform;
 
-import bourse.platform.view.EngineEventAdapter;
+import bourse.engine.client.EngineEventAdapter;
 import bourse.platform.view.InstrumentView;
 import bourse.platform.view.MarketView;
 import bourse.platform.view.PriceLadder;

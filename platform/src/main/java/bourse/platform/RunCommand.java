@@ -1,6 +1,5 @@
 package bourse.platform;
 
-import bourse.engine.journal.DataDirectory;
 import bourse.platform.demo.DemoVenue;
 import bourse.platform.view.Decimals;
 import picocli.CommandLine.Command;
@@ -20,10 +19,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * {@code bourse run}: the venue in this process with a demo market to watch. One thread does
- * everything: it paces the simulated traders to the requested rate, applies their commands to the
- * engine, and once a second prints the market as rebuilt from the engine's events. Ctrl-C (or the end
- * of {@code --duration}) stops it with a summary.
+ * {@code bourse run}: the venue in this process with a demo market to watch. The engine service runs
+ * on its own thread over an embedded media driver (a {@link DemoVenue}); this thread is the simulated
+ * traders' Aeron client: it paces their commands to the requested rate, reads the engine's events, and
+ * once a second prints the market as rebuilt from those events. Ctrl-C (or the end of
+ * {@code --duration}) stops it with a summary.
  */
 @Command(
     name = "run",
@@ -31,20 +31,24 @@ import java.util.concurrent.locks.LockSupport;
     description = {
         "Runs the venue in this process with a live demo market.",
         "",
-        "BTC-USD and ETH-USD, funded accounts, and simulated market makers and",
-        "takers (none with --no-demo). Once a second it prints commands/s, trades,",
-        "and per instrument best bid / best ask and last trade, all rebuilt from",
-        "the engine's events; Ctrl-C prints a summary and stops.",
+        "The engine service on an embedded media driver, journaling to a data",
+        "directory; BTC-USD and ETH-USD, funded accounts, and simulated market",
+        "makers and takers sending orders over Aeron (none with --no-demo). Once a",
+        "second it prints commands/s, trades, and per instrument best bid / best",
+        "ask and last trade, all rebuilt from the engine's events; Ctrl-C prints a",
+        "summary and stops.",
         ""})
 final class RunCommand implements Callable<Integer>
 {
     private static final long SECOND_NS = TimeUnit.SECONDS.toNanos(1);
-    /** Far above what one engine thread sustains; keeps the pacing arithmetic clear of overflow. */
+    /** Far above what the engine service sustains; keeps the pacing arithmetic clear of overflow. */
     private static final long MAX_RATE = 100_000_000;
     /** Commands sent between clock reads when behind: bounds how late a status line can be. */
     private static final int MAX_BURST = 1_000;
     private static final long IDLE_PARK_NS = TimeUnit.MICROSECONDS.toNanos(200);
     private static final long SHUTDOWN_WAIT_MS = 5_000;
+    /** How long the summary waits for the answers to the last commands sent. */
+    private static final long LAST_ANSWERS_WAIT_NS = TimeUnit.SECONDS.toNanos(2);
     /** Input and output journals together, measured on the demo's order flow. */
     private static final long JOURNAL_BYTES_PER_COMMAND = 550;
     private static final DateTimeFormatter RUN_NAME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
@@ -76,6 +80,10 @@ final class RunCommand implements Callable<Integer>
     @Option(names = "--no-journal", description = "Keep nothing on disk.")
     private boolean noJournal;
 
+    @Option(names = "--aeron-dir", paramLabel = "DIR",
+        description = "Use the media driver running on this directory (bourse media-driver) instead of embedding one.")
+    private String aeronDirectoryName;
+
     private volatile boolean stopRequested;
     private final CountDownLatch stopped = new CountDownLatch(1);
 
@@ -97,16 +105,23 @@ final class RunCommand implements Callable<Integer>
         final DemoVenue venue;
         try
         {
-            venue = new DemoVenue(seed, rate, !noDemo, data == null ? null : new DataDirectory(data));
+            venue = DemoVenue.launch(new DemoVenue.Context()
+                .seed(seed)
+                .withTraders(!noDemo)
+                .dataDirectory(data)
+                .aeronDirectoryName(aeronDirectoryName));
         }
         catch (final IllegalArgumentException ex)
         {
             throw new ParameterException(spec.commandLine(), ex.getMessage(), ex);
         }
         out.println(noDemo ?
-            "Bourse venue running in-process, quiet (--no-demo): " + instrumentList(venue) + ". Ctrl-C to stop." :
-            "Bourse venue running in-process: " + instrumentList(venue) + ", simulated traders at " +
+            "Bourse venue running, quiet (--no-demo): " + instrumentList(venue) + ". Ctrl-C to stop." :
+            "Bourse venue running: " + instrumentList(venue) + ", simulated traders at " +
             Decimals.count(rate) + " commands/s, seed " + seed + ". Ctrl-C to stop.");
+        out.println("Engine service on Aeron IPC, " + (venue.embeddedMediaDriver() ? "embedded" : "external") +
+            " media driver " + venue.aeronDirectoryName() + " (watch it: ./bourse stat --aeron-dir " +
+            venue.aeronDirectoryName() + ")");
         out.println(data == null ? "Journal: none (--no-journal)." :
             "Journal: " + data.toAbsolutePath() + " (check it with: ./bourse replay verify " + data + "; about " +
             Decimals.count(Math.max(1, (noDemo ? 0 : rate) * JOURNAL_BYTES_PER_COMMAND / 1_000_000)) +
@@ -132,16 +147,17 @@ final class RunCommand implements Callable<Integer>
     {
         final long startNs = System.nanoTime();
         final long deadlineNs = durationSeconds == 0 ? Long.MAX_VALUE : startNs + durationSeconds * SECOND_NS;
-        final long setUpCommands = venue.commandCount();
+        final long setUpCommands = venue.commandsSent();
         final StatusReport report = new StatusReport(venue.market(), venue.accounts(), out, startNs, setUpCommands);
         long nextReportNs = startNs + SECOND_NS;
         long sent = 0;
         while (!stopRequested)
         {
+            final int eventFragments = venue.pollEvents();
             final long nowNs = System.nanoTime();
             if (nowNs - nextReportNs >= 0)
             {
-                report.printStatus(nowNs, venue.commandCount());
+                report.printStatus(nowNs, venue.commandsSent());
                 while (nowNs - nextReportNs >= 0)
                 {
                     nextReportNs += SECOND_NS;
@@ -158,12 +174,24 @@ final class RunCommand implements Callable<Integer>
                 venue.step();
             }
             sent += burst;
-            if (sent >= due)
+            if (sent >= due && eventFragments == 0)
             {
                 LockSupport.parkNanos(IDLE_PARK_NS);
             }
         }
-        report.printSummary(System.nanoTime(), venue.commandCount() - setUpCommands);
+        final long endNs = System.nanoTime();
+        final boolean answered = venue.awaitAnswers(LAST_ANSWERS_WAIT_NS);
+        report.printSummary(endNs, venue.commandsSent() - setUpCommands);
+        if (venue.commandsBackPressured() > 0)
+        {
+            out.println("  " + Decimals.count(venue.commandsBackPressured()) +
+                " commands not sent: the engine was back-pressured (lower --rate, or see ./bourse stat)");
+        }
+        if (!answered)
+        {
+            out.println("  the engine had not answered every command when the venue stopped");
+        }
+        out.flush();
     }
 
     /** How many commands the rate allows in the first {@code elapsedNs} of the run. */

@@ -34,7 +34,7 @@ import org.agrona.DirectBuffer;
  */
 public final class EngineEventAdapter implements FragmentHandler, EventSink
 {
-    private final EngineEventListener listener;
+    private final EngineEventListener[] listeners;
     private final MessageHeaderDecoder header = new MessageHeaderDecoder();
     private final OrderAcceptedDecoder orderAccepted = new OrderAcceptedDecoder();
     private final CommandRejectedDecoder commandRejected = new CommandRejectedDecoder();
@@ -50,9 +50,10 @@ public final class EngineEventAdapter implements FragmentHandler, EventSink
     private final AssetAddedDecoder assetAdded = new AssetAddedDecoder();
     private final MassCancelCompletedDecoder massCancelCompleted = new MassCancelCompletedDecoder();
 
-    public EngineEventAdapter(final EngineEventListener listener)
+    /** Every event goes to each listener in turn, in the order given. */
+    public EngineEventAdapter(final EngineEventListener... listeners)
     {
-        this.listener = listener;
+        this.listeners = listeners.clone();
     }
 
     @Override
@@ -86,43 +87,95 @@ public final class EngineEventAdapter implements FragmentHandler, EventSink
         switch (templateId)
         {
             case OrderAcceptedDecoder.TEMPLATE_ID:
-                listener.onOrderAccepted(orderAccepted.wrap(buffer, body, blockLength, version));
+                orderAccepted.wrap(buffer, body, blockLength, version);
+                for (final EngineEventListener listener : listeners)
+                {
+                    listener.onOrderAccepted(orderAccepted);
+                }
                 break;
             case CommandRejectedDecoder.TEMPLATE_ID:
-                listener.onCommandRejected(commandRejected.wrap(buffer, body, blockLength, version));
+                commandRejected.wrap(buffer, body, blockLength, version);
+                for (final EngineEventListener listener : listeners)
+                {
+                    listener.onCommandRejected(commandRejected);
+                }
                 break;
             case OrderCancelledDecoder.TEMPLATE_ID:
-                listener.onOrderCancelled(orderCancelled.wrap(buffer, body, blockLength, version));
+                orderCancelled.wrap(buffer, body, blockLength, version);
+                for (final EngineEventListener listener : listeners)
+                {
+                    listener.onOrderCancelled(orderCancelled);
+                }
                 break;
             case OrderReplacedDecoder.TEMPLATE_ID:
-                listener.onOrderReplaced(orderReplaced.wrap(buffer, body, blockLength, version));
+                orderReplaced.wrap(buffer, body, blockLength, version);
+                for (final EngineEventListener listener : listeners)
+                {
+                    listener.onOrderReplaced(orderReplaced);
+                }
                 break;
             case TradeDecoder.TEMPLATE_ID:
-                listener.onTrade(trade.wrap(buffer, body, blockLength, version));
+                trade.wrap(buffer, body, blockLength, version);
+                for (final EngineEventListener listener : listeners)
+                {
+                    listener.onTrade(trade);
+                }
                 break;
             case BalanceChangedDecoder.TEMPLATE_ID:
-                listener.onBalanceChanged(balanceChanged.wrap(buffer, body, blockLength, version));
+                balanceChanged.wrap(buffer, body, blockLength, version);
+                for (final EngineEventListener listener : listeners)
+                {
+                    listener.onBalanceChanged(balanceChanged);
+                }
                 break;
             case BookChangedDecoder.TEMPLATE_ID:
-                listener.onBookChanged(bookChanged.wrap(buffer, body, blockLength, version));
+                bookChanged.wrap(buffer, body, blockLength, version);
+                for (final EngineEventListener listener : listeners)
+                {
+                    listener.onBookChanged(bookChanged);
+                }
                 break;
             case InstrumentStatusChangedDecoder.TEMPLATE_ID:
-                listener.onInstrumentStatusChanged(instrumentStatusChanged.wrap(buffer, body, blockLength, version));
+                instrumentStatusChanged.wrap(buffer, body, blockLength, version);
+                for (final EngineEventListener listener : listeners)
+                {
+                    listener.onInstrumentStatusChanged(instrumentStatusChanged);
+                }
                 break;
             case OrderTriggeredDecoder.TEMPLATE_ID:
-                listener.onOrderTriggered(orderTriggered.wrap(buffer, body, blockLength, version));
+                orderTriggered.wrap(buffer, body, blockLength, version);
+                for (final EngineEventListener listener : listeners)
+                {
+                    listener.onOrderTriggered(orderTriggered);
+                }
                 break;
             case AccountCreatedDecoder.TEMPLATE_ID:
-                listener.onAccountCreated(accountCreated.wrap(buffer, body, blockLength, version));
+                accountCreated.wrap(buffer, body, blockLength, version);
+                for (final EngineEventListener listener : listeners)
+                {
+                    listener.onAccountCreated(accountCreated);
+                }
                 break;
             case InstrumentAddedDecoder.TEMPLATE_ID:
-                listener.onInstrumentAdded(instrumentAdded.wrap(buffer, body, blockLength, version));
+                instrumentAdded.wrap(buffer, body, blockLength, version);
+                for (final EngineEventListener listener : listeners)
+                {
+                    listener.onInstrumentAdded(instrumentAdded);
+                }
                 break;
             case AssetAddedDecoder.TEMPLATE_ID:
-                listener.onAssetAdded(assetAdded.wrap(buffer, body, blockLength, version));
+                assetAdded.wrap(buffer, body, blockLength, version);
+                for (final EngineEventListener listener : listeners)
+                {
+                    listener.onAssetAdded(assetAdded);
+                }
                 break;
             case MassCancelCompletedDecoder.TEMPLATE_ID:
-                listener.onMassCancelCompleted(massCancelCompleted.wrap(buffer, body, blockLength, version));
+                massCancelCompleted.wrap(buffer, body, blockLength, version);
+                for (final EngineEventListener listener : listeners)
+                {
+                    listener.onMassCancelCompleted(massCancelCompleted);
+                }
                 break;
             default:
                 break;

@@ -1,6 +1,7 @@
 package bourse.platform.demo;
 
-import bourse.platform.view.EngineEventListener;
+import bourse.engine.client.EngineEventListener;
+import bourse.sbe.AccountCreatedDecoder;
 import bourse.sbe.BalanceChangedDecoder;
 import bourse.sbe.CommandRejectedDecoder;
 import bourse.sbe.OrderAcceptedDecoder;
@@ -8,35 +9,73 @@ import bourse.sbe.OrderCancelledDecoder;
 import bourse.sbe.OrderReplacedDecoder;
 import bourse.sbe.RejectReason;
 import bourse.sbe.TradeDecoder;
+import org.agrona.collections.Long2LongHashMap;
 import org.agrona.collections.Long2ObjectHashMap;
 
 /**
  * What the simulated traders know about their own accounts, learned from engine events as a real
  * client learns it from execution reports: which of their orders are open, at what price and with how
- * much left, their available balances, and why commands were rejected.
+ * much left, their available balances, the order id the engine gave an order they sent, and why
+ * commands were rejected. The events arrive after the commands that caused them, so what a trader
+ * reads here may be a little behind what it has sent.
  */
 public final class AccountsView implements EngineEventListener
 {
-    private static final int MAX_ASSETS = 256;
+    /** {@link #takeOrderId} of an order whose answer has not arrived yet. */
+    static final long AWAITING = 0;
+    /** {@link #takeOrderId} of an order the engine rejected. */
+    static final long REJECTED = -1;
 
+    private static final int MAX_ASSETS = 256;
+    private static final long UNEXPECTED = Long.MIN_VALUE;
+
+    private final int sourceId;
+    private final Long2LongHashMap orderIdsByCorrelationId = new Long2LongHashMap(UNEXPECTED);
     private final Long2ObjectHashMap<OpenOrder> openOrders = new Long2ObjectHashMap<>();
     private final Long2ObjectHashMap<long[]> availableByAccount = new Long2ObjectHashMap<>();
     private final long[] rejectsByReason = new long[256];
     private long rejectCount;
-    private long lastAcceptedSequence;
-    private long lastAcceptedOrderId;
+    private long lastSequence;
+
+    /** @param sourceId the source the traders' commands come from: only its rejects and order ids are theirs. */
+    AccountsView(final int sourceId)
+    {
+        this.sourceId = sourceId;
+    }
+
+    @Override
+    public void onAccountCreated(final AccountCreatedDecoder event)
+    {
+        lastSequence = event.sequence();
+    }
 
     @Override
     public void onOrderAccepted(final OrderAcceptedDecoder event)
     {
-        lastAcceptedSequence = event.sequence();
-        lastAcceptedOrderId = event.orderId();
+        lastSequence = event.sequence();
+        if (event.sourceId() != sourceId)
+        {
+            return;
+        }
+        if (orderIdsByCorrelationId.get(event.correlationId()) == AWAITING)
+        {
+            orderIdsByCorrelationId.put(event.correlationId(), event.orderId());
+        }
         openOrders.put(event.orderId(), new OpenOrder(event.orderId(), event.price(), event.quantity()));
     }
 
     @Override
     public void onCommandRejected(final CommandRejectedDecoder event)
     {
+        lastSequence = event.sequence();
+        if (event.sourceId() != sourceId)
+        {
+            return;
+        }
+        if (orderIdsByCorrelationId.get(event.correlationId()) == AWAITING)
+        {
+            orderIdsByCorrelationId.put(event.correlationId(), REJECTED);
+        }
         rejectCount++;
         rejectsByReason[event.reasonRaw()]++;
     }
@@ -44,20 +83,26 @@ public final class AccountsView implements EngineEventListener
     @Override
     public void onOrderCancelled(final OrderCancelledDecoder event)
     {
+        lastSequence = event.sequence();
         openOrders.remove(event.orderId());
     }
 
     @Override
     public void onOrderReplaced(final OrderReplacedDecoder event)
     {
+        lastSequence = event.sequence();
         final OpenOrder order = openOrders.get(event.orderId());
-        order.price = event.price();
-        order.remaining = event.remainingQuantity();
+        if (order != null)
+        {
+            order.price = event.price();
+            order.remaining = event.remainingQuantity();
+        }
     }
 
     @Override
     public void onTrade(final TradeDecoder event)
     {
+        lastSequence = event.sequence();
         onFill(event.makerOrderId(), event.makerRemainingQuantity());
         onFill(event.takerOrderId(), event.takerRemainingQuantity());
     }
@@ -65,6 +110,7 @@ public final class AccountsView implements EngineEventListener
     @Override
     public void onBalanceChanged(final BalanceChangedDecoder event)
     {
+        lastSequence = event.sequence();
         long[] available = availableByAccount.get(event.accountId());
         if (available == null)
         {
@@ -82,14 +128,42 @@ public final class AccountsView implements EngineEventListener
         }
         else
         {
-            openOrders.get(orderId).remaining = remaining;
+            final OpenOrder order = openOrders.get(orderId);
+            if (order != null)
+            {
+                order.remaining = remaining;
+            }
         }
     }
 
-    /** The id the engine gave the order sent as command {@code sequence}, or 0 when it was rejected. */
-    long acceptedOrderId(final long sequence)
+    /** Asks to learn the order id of the order sent with this correlation id: see {@link #takeOrderId}. */
+    void expectOrderId(final long correlationId)
     {
-        return lastAcceptedSequence == sequence ? lastAcceptedOrderId : 0;
+        orderIdsByCorrelationId.put(correlationId, AWAITING);
+    }
+
+    /**
+     * The id the engine gave the order sent with this (expected) correlation id, {@link #REJECTED} if it
+     * refused it, or {@link #AWAITING} until the answer arrives; once answered it is forgotten.
+     */
+    long takeOrderId(final long correlationId)
+    {
+        final long orderId = orderIdsByCorrelationId.get(correlationId);
+        if (orderId == UNEXPECTED)
+        {
+            throw new IllegalStateException("no order id expected for correlation id " + correlationId);
+        }
+        if (orderId != AWAITING)
+        {
+            orderIdsByCorrelationId.remove(correlationId);
+        }
+        return orderId;
+    }
+
+    /** Sequence of the last command whose events reached this view. */
+    public long lastSequence()
+    {
+        return lastSequence;
     }
 
     /** The open order (resting, or a stop waiting for its trigger), or null once it is filled or cancelled. */

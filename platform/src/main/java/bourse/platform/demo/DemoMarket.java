@@ -34,24 +34,38 @@ final class DemoMarket
     {
     }
 
-    /** Announces assets and instruments, and opens and funds every account. */
-    static void setUp(final InProcessEngineProxy engine)
+    /** Sends the commands that announce assets and instruments, and open and fund every account. */
+    static void setUp(final TraderClient engine)
     {
         for (final AssetSpec asset : ASSETS)
         {
-            engine.addAsset(asset.assetId(), asset.code(), asset.scale());
+            requireSent(engine.addAsset(asset));
         }
         for (final InstrumentSpec instrument : INSTRUMENTS)
         {
-            engine.addInstrument(instrument);
+            requireSent(engine.addInstrument(instrument));
         }
         for (final long accountId : allAccounts())
         {
-            engine.createAccount(accountId);
+            requireSent(engine.createAccount(accountId));
             for (final AssetSpec asset : ASSETS)
             {
-                engine.deposit(accountId, asset.assetId(), asset.fundingPerAccount());
+                requireSent(engine.deposit(accountId, asset.assetId(), asset.fundingPerAccount()));
             }
+        }
+    }
+
+    /** How many commands {@link #setUp} sends. */
+    static int setUpCommandCount()
+    {
+        return ASSETS.size() + INSTRUMENTS.size() + allAccounts().length * (1 + ASSETS.size());
+    }
+
+    private static void requireSent(final long correlationId)
+    {
+        if (correlationId == TraderClient.NOT_SENT)
+        {
+            throw new IllegalStateException("the engine service could not take the demo's set-up commands");
         }
     }
 

@@ -1,81 +1,112 @@
 package bourse.platform.demo;
 
-import bourse.engine.MatchingEngine;
-import bourse.engine.journal.DataDirectory;
+import bourse.engine.client.EngineChannels;
+import bourse.engine.client.EngineEventAdapter;
+import bourse.engine.client.EngineProxy;
 import bourse.engine.journal.SyncPolicy;
-import bourse.engine.service.CommandLog;
-import bourse.engine.service.EngineJournals;
-import bourse.engine.service.LastCorrelationIds;
-import bourse.platform.view.EngineEventAdapter;
+import bourse.engine.service.EngineCounters;
+import bourse.engine.service.EngineService;
+import bourse.engine.service.SmallMachineAeron;
 import bourse.platform.view.MarketView;
+import io.aeron.Aeron;
+import io.aeron.ExclusivePublication;
+import io.aeron.FragmentAssembler;
+import io.aeron.Subscription;
 import org.agrona.CloseHelper;
-import org.agrona.concurrent.CachedNanoClock;
+import org.agrona.concurrent.IdleStrategy;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 
 /**
- * The venue of {@code bourse run}: a matching engine in this thread with the demo's assets,
- * instruments and funded accounts, optionally the simulated traders, and the views rebuilt from the
- * engine's events. Single-threaded: every method must be called from the thread that created it.
+ * The venue of {@code bourse run}: the engine service on its own thread (with an embedded media driver
+ * unless it is given one), and the demo's simulated traders as one of its Aeron clients. The traders
+ * send commands through an {@link EngineProxy} and learn what happened from the event stream, as any
+ * client does; the views of the market and of the traders' accounts are rebuilt from those events.
+ * Engine and traders are colocated, so both streams are IPC.
  * <p>
- * Deterministic: time is simulated (command {@code n} is stamped {@code n / commandsPerSecond} seconds
- * after the start) and the order flow comes from the seed, so a seed and a number of steps always
- * give the same engine state.
+ * The engine journals every command and event when given a data directory, and stamps commands with
+ * the wall clock. The traders' decisions come from the seed and from the events they have seen when they
+ * decide, so the order flow is not repeatable; what is repeatable is the journal: {@code bourse replay
+ * verify} re-runs it and gets the same events and state.
+ * <p>
+ * {@link #step()}, {@link #pollEvents()} and the views belong to the thread that launched the venue.
  */
 public final class DemoVenue implements AutoCloseable
 {
+    /** Source id of the simulated traders' commands. */
+    public static final int TRADERS_SOURCE_ID = 1;
+    /** Engine and traders share a process: IPC for commands and for events. */
+    static final String CHANNEL = "aeron:ipc";
     /** A snapshot every this many commands when journaling. */
     private static final long SNAPSHOT_EVERY_COMMANDS = 1_000_000;
+    private static final int EVENT_FRAGMENT_LIMIT = 256;
 
-    private final MatchingEngine engine;
-    private final EngineJournals journals;
+    private final Context context;
+    private final EngineService engine;
+    private final Aeron aeron;
+    private final Subscription events;
+    private final TraderClient client;
     private final MarketView market = new MarketView();
-    private final AccountsView accounts = new AccountsView();
-    private final CachedNanoClock clock = new CachedNanoClock();
-    private final InProcessEngineProxy proxy;
+    private final AccountsView accounts = new AccountsView(TRADERS_SOURCE_ID);
+    private final FragmentAssembler eventHandler = new FragmentAssembler(new EngineEventAdapter(market, accounts));
     private final SimulatedTraders traders;
-    private final long nanosPerCommand;
+    private final IdleStrategy waitIdle = SmallMachineAeron.backoffIdleStrategy();
 
-    /**
-     * @param seed              seeds the simulated traders.
-     * @param commandsPerSecond the rate the traders' commands are stamped at.
-     * @param withTraders       false for a quiet venue: instruments and funded accounts, no order flow.
-     */
-    public DemoVenue(final long seed, final long commandsPerSecond, final boolean withTraders)
+    private DemoVenue(final Context context)
     {
-        this(seed, commandsPerSecond, withTraders, null);
+        this.context = context;
+        if (context.dataDirectory != null)
+        {
+            requireNewOrEmpty(context.dataDirectory);
+        }
+        EngineService service = null;
+        Aeron connection = null;
+        try
+        {
+            service = EngineService.launch(new EngineService.Context()
+                .aeronDirectoryName(context.aeronDirectoryName)
+                .embeddedMediaDriver(context.aeronDirectoryName == null)
+                .commandChannel(CHANNEL)
+                .eventChannel(CHANNEL)
+                .dataDirectory(context.dataDirectory)
+                .syncPolicy(SyncPolicy.NONE)
+                .snapshotEveryCommands(SNAPSHOT_EVERY_COMMANDS));
+            final EngineService.Context engineContext = service.context();
+            connection = Aeron.connect(SmallMachineAeron.clientContext(
+                engineContext.aeronDirectoryName(), engineContext.livenessTimeoutNs()));
+            events = connection.addSubscription(
+                EngineChannels.eventSubscriptionChannel(engineContext.eventChannel()), engineContext.eventStreamId());
+            final ExclusivePublication commands =
+                connection.addExclusivePublication(engineContext.commandChannel(), engineContext.commandStreamId());
+            final EngineProxy proxy = new EngineProxy(commands, TRADERS_SOURCE_ID, epochNanos(),
+                EngineProxy.DEFAULT_MAX_ATTEMPTS, SmallMachineAeron.backoffIdleStrategy());
+            // Events published before the subscription joins would never reach the views: wait for both ends.
+            awaitUntil(() -> proxy.isConnected() && events.isConnected(), "the engine service to connect");
+            client = new TraderClient(proxy);
+        }
+        catch (final RuntimeException ex)
+        {
+            CloseHelper.quietCloseAll(connection, service);
+            throw ex;
+        }
+        engine = service;
+        aeron = connection;
+        DemoMarket.setUp(client);
+        awaitUntil(() -> accounts.lastSequence() >= DemoMarket.setUpCommandCount(), "the engine to set up the demo market");
+        traders = context.withTraders ?
+            new SimulatedTraders(context.seed, DemoMarket.INSTRUMENTS, client, market, accounts) : null;
     }
 
-    /**
-     * @param data where to journal every command and event and keep snapshots, as the engine service
-     *             does (check it with {@code bourse replay verify}); it must be new or empty. Null: none.
-     */
-    public DemoVenue(final long seed, final long commandsPerSecond, final boolean withTraders, final DataDirectory data)
+    /** Starts the engine service, connects the traders to it and sets up the demo market. */
+    public static DemoVenue launch(final Context context)
     {
-        if (commandsPerSecond <= 0)
-        {
-            throw new IllegalArgumentException("commandsPerSecond must be positive: " + commandsPerSecond);
-        }
-        final EngineEventAdapter views = new EngineEventAdapter(market, accounts);
-        if (data == null)
-        {
-            journals = null;
-            engine = new MatchingEngine(new MatchingEngine.Context().eventSink(views));
-        }
-        else
-        {
-            requireNewOrEmpty(data.root());
-            journals = new EngineJournals(data, SyncPolicy.NONE, SNAPSHOT_EVERY_COMMANDS, views, new LastCorrelationIds());
-            engine = journals.engine();
-        }
-        proxy = new InProcessEngineProxy(engine, journals == null ? CommandLog.NONE : journals, clock);
-        nanosPerCommand = Math.max(1, 1_000_000_000L / commandsPerSecond);
-        DemoMarket.setUp(proxy);
-        traders = withTraders ? new SimulatedTraders(seed, DemoMarket.INSTRUMENTS, proxy, market, accounts) : null;
+        return new DemoVenue(context);
     }
 
     /** Whether {@link #step()} has an order flow to send. */
@@ -84,21 +115,58 @@ public final class DemoVenue implements AutoCloseable
         return traders != null;
     }
 
-    /** Sends the simulated traders' next command. */
+    /** Lets the simulated traders send their next command, if they have one. */
     public void step()
     {
         if (traders == null)
         {
             throw new IllegalStateException("a venue without traders has no order flow");
         }
-        clock.advance(nanosPerCommand);
         traders.step();
     }
 
-    /** Commands applied so far, set-up included. */
-    public long commandCount()
+    /** Brings the views up to date with the events that have arrived; returns how many fragments it read. */
+    public int pollEvents()
     {
-        return proxy.lastSequence();
+        return events.poll(eventHandler, EVENT_FRAGMENT_LIMIT);
+    }
+
+    /**
+     * Polls events until every command sent so far has been answered, or {@code timeoutNs} has passed.
+     *
+     * @return whether every command was answered.
+     */
+    public boolean awaitAnswers(final long timeoutNs)
+    {
+        final long deadlineNs = System.nanoTime() + timeoutNs;
+        waitIdle.reset();
+        // The journal started empty, so the engine numbered the commands sent from 1 in order.
+        while (accounts.lastSequence() < client.sent())
+        {
+            if (System.nanoTime() - deadlineNs >= 0)
+            {
+                return false;
+            }
+            waitIdle.idle(pollEvents());
+        }
+        // The last command's events may span more than one message: take what has arrived with it.
+        while (pollEvents() > 0)
+        {
+            Thread.onSpinWait();
+        }
+        return true;
+    }
+
+    /** Commands sent to the engine so far, set-up included. */
+    public long commandsSent()
+    {
+        return client.sent();
+    }
+
+    /** Commands the traders could not send because the engine was back-pressured. */
+    public long commandsBackPressured()
+    {
+        return client.backPressured();
     }
 
     /** The market rebuilt from engine events. */
@@ -113,26 +181,55 @@ public final class DemoVenue implements AutoCloseable
         return accounts;
     }
 
-    /** The engine's own canonical state dump (docs/rulebook.md); allocates, not for the hot path. */
-    public String engineState()
+    /** The engine service's counters (also readable by {@code bourse stat} from the media driver). */
+    public EngineCounters engineCounters()
     {
-        return engine.dumpState();
+        return engine.counters();
     }
 
-    /** Closes the journals, if any: everything sent so far is in them. */
+    /** The media driver's directory, where {@code bourse stat --aeron-dir} finds the counters. */
+    public String aeronDirectoryName()
+    {
+        return engine.context().aeronDirectoryName();
+    }
+
+    /** Whether the venue runs its own media driver. */
+    public boolean embeddedMediaDriver()
+    {
+        return engine.context().embeddedMediaDriver();
+    }
+
+    /**
+     * Disconnects the traders, then stops the engine service: every command the engine applied is in
+     * its journal; commands still on their way were never acknowledged.
+     */
     @Override
     public void close()
     {
-        CloseHelper.close(journals);
+        CloseHelper.closeAll(aeron, engine);
     }
 
-    /** Hash of {@link #engineState()}: equal for equal states. */
-    public long engineStateHash()
+    private void awaitUntil(final BooleanSupplier condition, final String what)
     {
-        return engine.stateHash();
+        final long deadlineNs = System.nanoTime() + context.connectTimeoutNs;
+        waitIdle.reset();
+        while (!condition.getAsBoolean())
+        {
+            if (System.nanoTime() - deadlineNs >= 0)
+            {
+                throw new IllegalStateException("timed out after " +
+                    TimeUnit.NANOSECONDS.toSeconds(context.connectTimeoutNs) + " s waiting for " + what);
+            }
+            waitIdle.idle(pollEvents());
+        }
     }
 
-    /** The demo numbers its commands from 1: it cannot carry on someone else's journal. */
+    private static long epochNanos()
+    {
+        return TimeUnit.MILLISECONDS.toNanos(System.currentTimeMillis());
+    }
+
+    /** The demo numbers its commands from 1 and sets up its market anew: it cannot carry on someone else's journal. */
     private static void requireNewOrEmpty(final Path directory)
     {
         if (!Files.isDirectory(directory))
@@ -149,6 +246,54 @@ public final class DemoVenue implements AutoCloseable
         catch (final IOException ex)
         {
             throw new UncheckedIOException("cannot read " + directory, ex);
+        }
+    }
+
+    /** How to launch a {@link DemoVenue}. */
+    public static final class Context
+    {
+        private long seed = 42;
+        private boolean withTraders = true;
+        private Path dataDirectory;
+        private String aeronDirectoryName;
+        private long connectTimeoutNs = TimeUnit.SECONDS.toNanos(10);
+
+        /** Seeds the simulated traders' decisions. */
+        public Context seed(final long seed)
+        {
+            this.seed = seed;
+            return this;
+        }
+
+        /** False for a quiet venue: instruments and funded accounts, no order flow. */
+        public Context withTraders(final boolean withTraders)
+        {
+            this.withTraders = withTraders;
+            return this;
+        }
+
+        /**
+         * Where the engine journals every command and event and keeps snapshots ({@code bourse replay}
+         * reads it); it must be new or empty. Null (the default): nothing on disk.
+         */
+        public Context dataDirectory(final Path dataDirectory)
+        {
+            this.dataDirectory = dataDirectory;
+            return this;
+        }
+
+        /** The directory of a media driver already running; null (the default) embeds one. */
+        public Context aeronDirectoryName(final String aeronDirectoryName)
+        {
+            this.aeronDirectoryName = aeronDirectoryName;
+            return this;
+        }
+
+        /** How long to wait for the engine to connect and to set up the market. */
+        public Context connectTimeoutNs(final long connectTimeoutNs)
+        {
+            this.connectTimeoutNs = connectTimeoutNs;
+            return this;
         }
     }
 }

@@ -23,16 +23,18 @@ final class MarketMaker
 
     private final long accountId;
     private final int extraDistanceSteps;
-    private final InProcessEngineProxy engine;
+    private final TraderClient engine;
     private final AccountsView accounts;
-    /** Order id per rung, indexed by (instrument, side, level); 0 before the first placement. */
+    /** Order id per rung, indexed by (instrument, side, level); 0 when it has none. */
     private final long[] rungOrderIds;
+    /** Correlation id of a rung's order while its answer is on its way; 0 when none is. */
+    private final long[] rungCorrelationIds;
 
     MarketMaker(
         final long accountId,
         final int extraDistanceSteps,
         final int instrumentCount,
-        final InProcessEngineProxy engine,
+        final TraderClient engine,
         final AccountsView accounts)
     {
         this.accountId = accountId;
@@ -40,9 +42,13 @@ final class MarketMaker
         this.engine = engine;
         this.accounts = accounts;
         this.rungOrderIds = new long[instrumentCount * 2 * LEVELS];
+        this.rungCorrelationIds = new long[rungOrderIds.length];
     }
 
-    /** Sends exactly one command about one rung of the instrument at {@code instrumentIndex}. */
+    /**
+     * Sends one command about one rung of the instrument at {@code instrumentIndex}; none while the
+     * engine has not yet answered the order last placed on that rung.
+     */
     void act(final SplittableRandom random, final int instrumentIndex, final FairPrice fair)
     {
         final InstrumentSpec instrument = fair.instrument();
@@ -52,10 +58,21 @@ final class MarketMaker
         final long distance = (1 + 2L * level + extraDistanceSteps) * instrument.step();
         final long targetPrice = side == Side.BUY ? fair.price() - distance : fair.price() + distance;
 
+        if (rungCorrelationIds[rung] != 0)
+        {
+            final long orderId = accounts.takeOrderId(rungCorrelationIds[rung]);
+            if (orderId == AccountsView.AWAITING)
+            {
+                return;
+            }
+            rungCorrelationIds[rung] = 0;
+            rungOrderIds[rung] = orderId == AccountsView.REJECTED ? 0 : orderId;
+        }
         final AccountsView.OpenOrder order = accounts.openOrder(rungOrderIds[rung]);
         if (order == null)
         {
-            rungOrderIds[rung] = place(random, instrument, side, targetPrice);
+            rungOrderIds[rung] = 0;
+            rungCorrelationIds[rung] = place(random, instrument, side, targetPrice);
         }
         else if (random.nextInt(100) < CANCEL_PERCENT)
         {
@@ -73,20 +90,18 @@ final class MarketMaker
         }
     }
 
+    /** Places the rung's order; its correlation id, whose answer will carry the order id, or 0 if not sent. */
     private long place(final SplittableRandom random, final InstrumentSpec instrument, final Side side, final long price)
     {
         final long quantity = quantity(random, instrument);
-        if (random.nextInt(100) < ICEBERG_PERCENT)
+        final boolean iceberg = random.nextInt(100) < ICEBERG_PERCENT;
+        final long correlationId = engine.newOrder(accountId, instrument.instrumentId(), side, OrderType.LIMIT,
+            TimeInForce.GTC, price, iceberg ? quantity * ICEBERG_MULTIPLE : quantity, 0, iceberg ? quantity : 0);
+        if (correlationId != TraderClient.NOT_SENT)
         {
-            engine.newOrder(accountId, instrument.instrumentId(), side, OrderType.LIMIT, TimeInForce.GTC,
-                price, quantity * ICEBERG_MULTIPLE, 0, quantity);
+            accounts.expectOrderId(correlationId);
         }
-        else
-        {
-            engine.newOrder(accountId, instrument.instrumentId(), side, OrderType.LIMIT, TimeInForce.GTC,
-                price, quantity, 0, 0);
-        }
-        return accounts.acceptedOrderId(engine.lastSequence());
+        return correlationId;
     }
 
     private static long quantity(final SplittableRandom random, final InstrumentSpec instrument)

@@ -7,7 +7,9 @@ import java.util.SplittableRandom;
 
 /**
  * The demo's order flow: market makers, takers and a treasury driven by one seeded random generator,
- * so that the same seed always produces the same commands. Every {@link #step()} sends exactly one.
+ * so that the same seed always makes the same decisions from the same market. Every {@link #step()}
+ * sends at most one command: none when the trader it picks still waits for the engine's answer to its
+ * last order on that spot of the book.
  */
 final class SimulatedTraders
 {
@@ -27,7 +29,7 @@ final class SimulatedTraders
     SimulatedTraders(
         final long seed,
         final List<InstrumentSpec> instruments,
-        final InProcessEngineProxy engine,
+        final TraderClient engine,
         final MarketView market,
         final AccountsView accounts)
     {
@@ -48,7 +50,7 @@ final class SimulatedTraders
         this.treasury = new Treasury(engine, accounts, DemoMarket.allAccounts());
     }
 
-    /** Sends the next command of the flow. */
+    /** Sends the next command of the flow, if any. */
     void step()
     {
         steps++;

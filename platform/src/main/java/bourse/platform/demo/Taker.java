@@ -25,25 +25,29 @@ final class Taker
     private static final int STOP_LIMIT_SLACK_STEPS = 2;
 
     private final long accountId;
-    private final InProcessEngineProxy engine;
+    private final TraderClient engine;
     private final AccountsView accounts;
     /** Stops placed and maybe still open, oldest first. */
     private final long[] stopOrderIds = new long[MAX_OPEN_STOPS];
     private int stopCount;
+    /** Correlation ids of stops sent whose answer has not arrived yet. */
+    private final long[] awaitedStops = new long[MAX_OPEN_STOPS];
+    private int awaitedCount;
 
-    Taker(final long accountId, final InProcessEngineProxy engine, final AccountsView accounts)
+    Taker(final long accountId, final TraderClient engine, final AccountsView accounts)
     {
         this.accountId = accountId;
         this.engine = engine;
         this.accounts = accounts;
     }
 
-    /** Sends exactly one command on the instrument whose fair price and public view are given. */
+    /** Sends one command on the instrument whose fair price and public view are given. */
     void act(final SplittableRandom random, final FairPrice fair, final InstrumentView market)
     {
         final InstrumentSpec instrument = fair.instrument();
         final Side side = random.nextBoolean() ? Side.BUY : Side.SELL;
         final int action = random.nextInt(100);
+        learnStopOrderIds();
         forgetClosedStops();
         if (action < 60)
         {
@@ -61,7 +65,7 @@ final class Taker
             final long price = side == Side.BUY ? fair.price() + through : fair.price() - through;
             send(instrument, side, OrderType.LIMIT, TimeInForce.FOK, price, lots(random, instrument, MAX_FOK_LOTS), 0);
         }
-        else if (action < 96 && stopCount < MAX_OPEN_STOPS)
+        else if (action < 96 && stopCount + awaitedCount < MAX_OPEN_STOPS)
         {
             placeStop(random, instrument, side, market.lastOrReferencePrice());
         }
@@ -81,24 +85,44 @@ final class Taker
         final long distance = random.nextInt(1, MAX_STOP_DISTANCE_STEPS + 1) * instrument.step();
         final long stopPrice = side == Side.BUY ? last + distance : last - distance;
         final long quantity = lots(random, instrument, MAX_STOP_LOTS);
+        final long correlationId;
         if (random.nextBoolean())
         {
-            send(instrument, side, OrderType.STOP, TimeInForce.IOC, 0, quantity, stopPrice);
+            correlationId = send(instrument, side, OrderType.STOP, TimeInForce.IOC, 0, quantity, stopPrice);
         }
         else
         {
             final long slack = STOP_LIMIT_SLACK_STEPS * instrument.step();
             final long limitPrice = side == Side.BUY ? stopPrice + slack : stopPrice - slack;
-            send(instrument, side, OrderType.STOP_LIMIT, TimeInForce.GTC, limitPrice, quantity, stopPrice);
+            correlationId = send(instrument, side, OrderType.STOP_LIMIT, TimeInForce.GTC, limitPrice, quantity, stopPrice);
         }
-        final long orderId = accounts.acceptedOrderId(engine.lastSequence());
-        if (orderId != 0)
+        if (correlationId != TraderClient.NOT_SENT)
         {
-            stopOrderIds[stopCount++] = orderId;
+            accounts.expectOrderId(correlationId);
+            awaitedStops[awaitedCount++] = correlationId;
         }
     }
 
-    private void send(
+    /** Moves the stops the engine has answered from the awaited to the open list (or drops them if rejected). */
+    private void learnStopOrderIds()
+    {
+        int stillAwaited = 0;
+        for (int i = 0; i < awaitedCount; i++)
+        {
+            final long orderId = accounts.takeOrderId(awaitedStops[i]);
+            if (orderId == AccountsView.AWAITING)
+            {
+                awaitedStops[stillAwaited++] = awaitedStops[i];
+            }
+            else if (orderId != AccountsView.REJECTED)
+            {
+                stopOrderIds[stopCount++] = orderId;
+            }
+        }
+        awaitedCount = stillAwaited;
+    }
+
+    private long send(
         final InstrumentSpec instrument,
         final Side side,
         final OrderType orderType,
@@ -107,7 +131,7 @@ final class Taker
         final long quantity,
         final long stopPrice)
     {
-        engine.newOrder(accountId, instrument.instrumentId(), side, orderType, timeInForce, price, quantity, stopPrice, 0);
+        return engine.newOrder(accountId, instrument.instrumentId(), side, orderType, timeInForce, price, quantity, stopPrice, 0);
     }
 
     private void forgetClosedStops()

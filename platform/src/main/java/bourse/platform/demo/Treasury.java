@@ -7,11 +7,11 @@ package bourse.platform.demo;
  */
 final class Treasury
 {
-    private final InProcessEngineProxy engine;
+    private final TraderClient engine;
     private final AccountsView accounts;
     private final long[] accountIds;
 
-    Treasury(final InProcessEngineProxy engine, final AccountsView accounts, final long[] accountIds)
+    Treasury(final TraderClient engine, final AccountsView accounts, final long[] accountIds)
     {
         this.engine = engine;
         this.accounts = accounts;

@@ -1,5 +1,6 @@
 package bourse.platform.view;
 
+import bourse.engine.client.EngineEventListener;
 import bourse.sbe.AssetAddedDecoder;
 import bourse.sbe.BookChangedDecoder;
 import bourse.sbe.InstrumentAddedDecoder;

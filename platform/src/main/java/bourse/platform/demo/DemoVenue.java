@@ -115,13 +115,14 @@ public final class DemoVenue implements AutoCloseable
         return traders != null;
     }
 
-    /** Lets the simulated traders send their next command, if they have one. */
+    /** Lets the simulated traders read the events that have arrived, then send their next command, if any. */
     public void step()
     {
         if (traders == null)
         {
             throw new IllegalStateException("a venue without traders has no order flow");
         }
+        pollEvents();
         traders.step();
     }
 

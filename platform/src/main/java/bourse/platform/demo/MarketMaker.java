@@ -76,7 +76,11 @@ final class MarketMaker
         }
         else if (random.nextInt(100) < CANCEL_PERCENT)
         {
-            engine.cancelOrder(accountId, order.orderId);
+            if (engine.cancelOrder(accountId, order.orderId) != TraderClient.NOT_SENT)
+            {
+                // The rung is free from now on: acting on the order again before the answer would be refused.
+                rungOrderIds[rung] = 0;
+            }
         }
         else if (order.price != targetPrice)
         {

@@ -71,7 +71,12 @@ final class Taker
         }
         else if (stopCount > 0)
         {
-            engine.cancelOrder(accountId, stopOrderIds[0]);
+            if (engine.cancelOrder(accountId, stopOrderIds[0]) != TraderClient.NOT_SENT)
+            {
+                // Forgotten now, not when the answer comes: it must not be cancelled twice.
+                stopCount--;
+                System.arraycopy(stopOrderIds, 1, stopOrderIds, 0, stopCount);
+            }
         }
         else
         {

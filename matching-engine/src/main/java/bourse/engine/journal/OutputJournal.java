@@ -32,6 +32,15 @@ public final class OutputJournal implements EventSink, AutoCloseable
         next.onEvents(buffer, offset, length);
     }
 
+    /**
+     * Whether an event batch of {@code length} bytes joins the current batch; if not, {@link #onEvents}
+     * commits the current batch first. A group commit uses it to commit the input journal ahead of that.
+     */
+    public boolean fitsInBatch(final int length)
+    {
+        return journal.fitsInBatch(length);
+    }
+
     /** Writes the current batch as one document and syncs as configured; nothing if it is empty. */
     public void commitBatch()
     {

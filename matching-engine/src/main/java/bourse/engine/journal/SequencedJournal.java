@@ -103,6 +103,12 @@ final class SequencedJournal implements AutoCloseable
         lastSequence = sequence;
     }
 
+    /** Whether an entry of {@code length} bytes joins the current batch, rather than having it committed first. */
+    boolean fitsInBatch(final int length)
+    {
+        return batchLength + ENTRY_HEADER_LENGTH + length <= batch.length;
+    }
+
     /** Writes the current batch as one document and syncs as the policy says; nothing to do if it is empty. */
     void commitBatch()
     {

@@ -19,9 +19,16 @@ import org.agrona.DirectBuffer;
 /**
  * The engine service's durable state in a {@link DataDirectory}: on start it recovers the engine
  * (latest valid snapshot, then the input journal after it) and rebuilds the resend table from the
- * whole input journal; then every sequenced command is appended to the input journal and committed
- * before the engine applies it, every event batch goes to the output journal before it is published,
- * and a snapshot is written every {@code snapshotEveryCommands} commands.
+ * whole input journal; then every sequenced command is appended to the input journal, every event
+ * batch to the output journal, and a snapshot is written every {@code snapshotEveryCommands} commands.
+ * <p>
+ * Commands are committed one by one, or in groups. One by one (the default): each command is committed
+ * before the engine applies it, and each event batch is committed and then handed to the publisher.
+ * In a group ({@link #beginGroup()} to {@link #commitGroup()}, the engine agent's poll): commands and
+ * event batches are only appended, event batches are handed on at once, and {@link #commitGroup()}
+ * commits the input journal and then the output journal; the caller holds the group's events back
+ * until then. The output journal never commits ahead of the input journal, so it never holds events
+ * of a command the input journal might lose.
  * <p>
  * Events of commands replayed during recovery are written to the output journal when it does not
  * hold them yet (a crash between the two appends), not published again.
@@ -39,6 +46,7 @@ public final class EngineJournals implements CommandLog, EventSink, AutoCloseabl
     private final RecoveryReport recoveryReport;
     private final EventSink publisher;
     private boolean recovering = true;
+    private boolean grouping;
 
     /**
      * Recovers from {@code data} (creating it when new) and opens the journals for appending.
@@ -97,12 +105,34 @@ public final class EngineJournals implements CommandLog, EventSink, AutoCloseabl
         return recoveryReport;
     }
 
-    /** Appended and committed before the engine applies it: nothing published comes from a command not journaled. */
+    /**
+     * Appended before the engine applies it, and committed at once unless a group is open: nothing
+     * published comes from a command not journaled.
+     */
     @Override
     public void onSequenced(final DirectBuffer buffer, final int offset, final int length)
     {
         input.append(buffer, offset, length);
-        input.commitBatch();
+        if (!grouping)
+        {
+            input.commitBatch();
+        }
+    }
+
+    /** Groups the commands and events from now until {@link #commitGroup()} into one commit of each journal. */
+    @Override
+    public boolean beginGroup()
+    {
+        grouping = true;
+        return true;
+    }
+
+    /** Commits the group: the input journal first, then the output journal. */
+    @Override
+    public void commitGroup()
+    {
+        grouping = false;
+        commit();
     }
 
     @Override
@@ -117,17 +147,33 @@ public final class EngineJournals implements CommandLog, EventSink, AutoCloseabl
             }
             return;
         }
-        output.onEvents(buffer, offset, length);
-        output.commitBatch();
+        if (grouping)
+        {
+            if (!output.fitsInBatch(length))
+            {
+                // The output journal commits its batch to make room: the commands must be committed first.
+                input.commitBatch();
+            }
+            output.onEvents(buffer, offset, length);
+        }
+        else
+        {
+            output.onEvents(buffer, offset, length);
+            output.commitBatch();
+        }
         publisher.onEvents(buffer, offset, length);
     }
 
-    /** After a command has been applied: a periodic snapshot when one is due. */
+    /**
+     * After a command has been applied: a periodic snapshot when one is due, after committing what a group
+     * holds, so that a snapshot never records a command the journals could still lose.
+     */
     @Override
     public void onApplied(final MatchingEngine engine)
     {
         if (snapshotEveryCommands > 0 && engine.lastSequence() % snapshotEveryCommands == 0)
         {
+            commit();
             snapshots.write(engine);
         }
     }
@@ -136,6 +182,12 @@ public final class EngineJournals implements CommandLog, EventSink, AutoCloseabl
     public void close()
     {
         CloseHelper.closeAll(input, output);
+    }
+
+    private void commit()
+    {
+        input.commitBatch();
+        output.commitBatch();
     }
 
     private static void rebuildResendTable(final DataDirectory data, final LastCorrelationIds lastCorrelationIds)

@@ -83,6 +83,7 @@ public final class EngineService implements AutoCloseable
             final EngineAgent agent = new EngineAgent(
                 commands,
                 context.commandFragmentLimit(),
+                context.maxHeldEventBytes(),
                 engine,
                 events,
                 commandLog,
@@ -147,6 +148,7 @@ public final class EngineService implements AutoCloseable
         private String eventChannel = EngineChannels.DEFAULT_EVENT_CHANNEL;
         private int eventStreamId = EngineChannels.DEFAULT_EVENT_STREAM_ID;
         private int commandFragmentLimit = 64;
+        private int maxHeldEventBytes = 256 * 1024;
         private IdleStrategy idleStrategy;
         private long livenessTimeoutNs = SmallMachineAeron.DEFAULT_LIVENESS_TIMEOUT_NS;
         private EpochNanoClock clock = new SystemEpochNanoClock();
@@ -182,6 +184,10 @@ public final class EngineService implements AutoCloseable
             if (commandFragmentLimit < 1)
             {
                 throw new IllegalArgumentException("commandFragmentLimit must be positive: " + commandFragmentLimit);
+            }
+            if (maxHeldEventBytes < 1)
+            {
+                throw new IllegalArgumentException("maxHeldEventBytes must be positive: " + maxHeldEventBytes);
             }
             if (livenessTimeoutNs <= 0)
             {
@@ -286,6 +292,22 @@ public final class EngineService implements AutoCloseable
         public int commandFragmentLimit()
         {
             return commandFragmentLimit;
+        }
+
+        /**
+         * With a journal, a poll's events are held until its commands are committed as one group; the
+         * poll stops taking commands once they reach this many bytes (256 KiB by default), so what waits
+         * in memory stays bounded. Smaller: more, smaller commits; larger: fewer commits per command.
+         */
+        public Context maxHeldEventBytes(final int maxHeldEventBytes)
+        {
+            this.maxHeldEventBytes = maxHeldEventBytes;
+            return this;
+        }
+
+        public int maxHeldEventBytes()
+        {
+            return maxHeldEventBytes;
         }
 
         /** How the engine thread waits when idle; backoff by default, busy-spin only on a machine with cores to spare. */

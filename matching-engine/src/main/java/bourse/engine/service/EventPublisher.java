@@ -15,7 +15,13 @@ import java.nio.ByteOrder;
  * boundaries only when a batch is longer than a message may be). What the publication does not take,
  * because it is back-pressured, the driver is busy or no consumer is connected yet, is kept in order
  * as pending and offered again by {@link #publishPending()}; the engine agent takes no new command
- * while anything is pending, so no event is ever dropped and at most one command's events wait.
+ * while anything is pending, so no event is ever dropped.
+ * <p>
+ * While {@link #hold() holding}, events are not offered at all: they are appended to the pending ones,
+ * in order, until {@link #release()}. The engine agent holds the events of a poll whose commands are
+ * committed to the journal as one group, so that none leaves before its command is durable; the next
+ * {@link #publishPending()} then offers the poll's events together, as few messages as fit. So at most
+ * one poll's events wait.
  */
 final class EventPublisher implements EventSink
 {
@@ -33,6 +39,7 @@ final class EventPublisher implements EventSink
     private int chunkEvents;
     private int chunkRejects;
     private long lastFailedOfferResult;
+    private boolean holding;
 
     EventPublisher(final Publication publication, final EngineCounters counters, final ErrorHandler errorHandler)
     {
@@ -45,7 +52,7 @@ final class EventPublisher implements EventSink
     @Override
     public void onEvents(final DirectBuffer buffer, final int offset, final int length)
     {
-        final int published = hasPending() ? 0 : publish(buffer, offset, length);
+        final int published = holding || hasPending() ? 0 : publish(buffer, offset, length);
         if (published < length)
         {
             if (!hasPending())
@@ -64,10 +71,28 @@ final class EventPublisher implements EventSink
         return pendingOffset < pendingLimit;
     }
 
-    /** Offers what is pending again; returns the work done (1 if anything went out). */
+    /** Bytes of events pending, held or refused. */
+    int pendingLength()
+    {
+        return pendingLimit - pendingOffset;
+    }
+
+    /** From now until {@link #release()}, events are kept as pending and not offered. */
+    void hold()
+    {
+        holding = true;
+    }
+
+    /** Ends {@link #hold()}: the held events go out with the next {@link #publishPending()}. */
+    void release()
+    {
+        holding = false;
+    }
+
+    /** Offers what is pending again; returns the work done (1 if anything went out). Nothing while holding. */
     int publishPending()
     {
-        if (!hasPending())
+        if (holding || !hasPending())
         {
             return 0;
         }

@@ -240,7 +240,7 @@ class EngineServiceTest
                 "|control-mode=dynamic|fc=min|term-length=" + termLength);
     }
 
-    private static EngineService.Context ipcContext()
+    static EngineService.Context ipcContext()
     {
         return new EngineService.Context()
             .commandChannel("aeron:ipc?term-length=1m").commandStreamId(1001)

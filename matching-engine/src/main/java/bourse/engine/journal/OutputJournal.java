@@ -53,6 +53,12 @@ public final class OutputJournal implements EventSink, AutoCloseable
         return journal.lastSequence();
     }
 
+    /** The sequence of the last command whose events are in a committed batch. */
+    public long committedSequence()
+    {
+        return journal.committedSequence();
+    }
+
     /** Commits what is pending and closes. */
     @Override
     public void close()

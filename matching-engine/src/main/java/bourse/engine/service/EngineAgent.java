@@ -87,6 +87,7 @@ final class EngineAgent implements Agent, ControlledFragmentHandler
             {
                 work += pollCommands();
             }
+            updateJournalLag();
             return work;
         }
         catch (final RuntimeException ex)
@@ -117,6 +118,14 @@ final class EngineAgent implements Agent, ControlledFragmentHandler
             events.release();
             events.publishPending();
         }
+    }
+
+    /** Committed to the input journal, from the first sequence still pending on: 0 once everything is out. */
+    private void updateJournalLag()
+    {
+        final long firstPendingSequence = events.firstPendingSequence();
+        final long lag = firstPendingSequence == 0 ? 0 : counters.inputJournalPosition().get() - firstPendingSequence + 1;
+        counters.journalLag().setRelease(Math.max(0, lag));
     }
 
     @Override

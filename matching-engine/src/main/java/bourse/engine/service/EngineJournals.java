@@ -45,6 +45,7 @@ public final class EngineJournals implements CommandLog, EventSink, AutoCloseabl
     private final MatchingEngine engine;
     private final RecoveryReport recoveryReport;
     private final EventSink publisher;
+    private final EngineCounters counters;
     private boolean recovering = true;
     private boolean grouping;
 
@@ -60,7 +61,23 @@ public final class EngineJournals implements CommandLog, EventSink, AutoCloseabl
         final EventSink publisher,
         final LastCorrelationIds lastCorrelationIds)
     {
+        this(data, syncPolicy, snapshotEveryCommands, publisher, lastCorrelationIds, null);
+    }
+
+    /**
+     * As the public constructor, and keeps the journal positions and the last snapshot's sequence in the
+     * engine service's counters.
+     */
+    EngineJournals(
+        final DataDirectory data,
+        final SyncPolicy syncPolicy,
+        final long snapshotEveryCommands,
+        final EventSink publisher,
+        final LastCorrelationIds lastCorrelationIds,
+        final EngineCounters counters)
+    {
         this.publisher = publisher;
+        this.counters = counters;
         this.snapshotEveryCommands = snapshotEveryCommands;
         snapshots = new SnapshotStore(new SnapshotStore.Context().directory(data.snapshots()));
         OutputJournal openedOutput = null;
@@ -92,6 +109,11 @@ public final class EngineJournals implements CommandLog, EventSink, AutoCloseabl
             throw ex;
         }
         recovering = false;
+        if (counters != null)
+        {
+            counters.snapshotSequence().setRelease(recoveryReport.snapshotSequence());
+            updatePositions();
+        }
     }
 
     /** The recovered engine; its events come to this object, which journals and then publishes them. */
@@ -115,7 +137,7 @@ public final class EngineJournals implements CommandLog, EventSink, AutoCloseabl
         input.append(buffer, offset, length);
         if (!grouping)
         {
-            input.commitBatch();
+            commitInput();
         }
     }
 
@@ -152,7 +174,7 @@ public final class EngineJournals implements CommandLog, EventSink, AutoCloseabl
             if (!output.fitsInBatch(length))
             {
                 // The output journal commits its batch to make room: the commands must be committed first.
-                input.commitBatch();
+                commitInput();
             }
             output.onEvents(buffer, offset, length);
         }
@@ -160,6 +182,7 @@ public final class EngineJournals implements CommandLog, EventSink, AutoCloseabl
         {
             output.onEvents(buffer, offset, length);
             output.commitBatch();
+            updatePositions();
         }
         publisher.onEvents(buffer, offset, length);
     }
@@ -175,6 +198,10 @@ public final class EngineJournals implements CommandLog, EventSink, AutoCloseabl
         {
             commit();
             snapshots.write(engine);
+            if (counters != null)
+            {
+                counters.snapshotSequence().setRelease(engine.lastSequence());
+            }
         }
     }
 
@@ -188,6 +215,22 @@ public final class EngineJournals implements CommandLog, EventSink, AutoCloseabl
     {
         input.commitBatch();
         output.commitBatch();
+        updatePositions();
+    }
+
+    private void commitInput()
+    {
+        input.commitBatch();
+        updatePositions();
+    }
+
+    private void updatePositions()
+    {
+        if (counters != null)
+        {
+            counters.inputJournalPosition().setRelease(input.committedSequence());
+            counters.outputJournalPosition().setRelease(output.committedSequence());
+        }
     }
 
     private static void rebuildResendTable(final DataDirectory data, final LastCorrelationIds lastCorrelationIds)

@@ -71,7 +71,7 @@ public final class EngineService implements AutoCloseable
             if (context.dataDirectory() != null)
             {
                 engineJournals = new EngineJournals(new DataDirectory(context.dataDirectory()), context.syncPolicy(),
-                    context.snapshotEveryCommands(), events, lastCorrelationIds);
+                    context.snapshotEveryCommands(), events, lastCorrelationIds, engineCounters);
                 engine = engineJournals.engine();
                 commandLog = engineJournals;
             }

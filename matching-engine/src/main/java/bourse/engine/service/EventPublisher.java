@@ -7,6 +7,7 @@ import io.aeron.Publication;
 import org.agrona.DirectBuffer;
 import org.agrona.ErrorHandler;
 import org.agrona.ExpandableArrayBuffer;
+import org.agrona.concurrent.status.AtomicCounter;
 
 import java.nio.ByteOrder;
 
@@ -28,6 +29,9 @@ final class EventPublisher implements EventSink
     private static final int INITIAL_PENDING_CAPACITY = 64 * 1024;
     private static final int BLOCK_LENGTH_OFFSET = 0;
     private static final int TEMPLATE_ID_OFFSET = 2;
+    /** Header and sequence: the shortest event whose sequence can be read. */
+    private static final int SEQUENCED_LENGTH = MessageHeaderDecoder.ENCODED_LENGTH + 8;
+    private static final int REJECT_LENGTH = MessageHeaderDecoder.ENCODED_LENGTH + CommandRejectedDecoder.BLOCK_LENGTH;
 
     private final Publication publication;
     private final EngineCounters counters;
@@ -119,6 +123,7 @@ final class EventPublisher implements EventSink
             if (chunkRejects > 0)
             {
                 counters.rejects().getAndAddRelease(chunkRejects);
+                countRejectsByReason(buffer, offset + published, chunk);
             }
             published += chunk;
         }
@@ -134,21 +139,63 @@ final class EventPublisher implements EventSink
         while (length - chunk >= MessageHeaderDecoder.ENCODED_LENGTH)
         {
             final int position = offset + chunk;
-            final int eventLength = MessageHeaderDecoder.ENCODED_LENGTH +
-                (buffer.getShort(position + BLOCK_LENGTH_OFFSET, ByteOrder.LITTLE_ENDIAN) & 0xFFFF);
+            final int eventLength = eventLength(buffer, position);
             if (chunk > 0 && chunk + eventLength > maxMessageLength)
             {
                 break;
             }
             chunk = Math.min(chunk + eventLength, length);
             chunkEvents++;
-            if ((buffer.getShort(position + TEMPLATE_ID_OFFSET, ByteOrder.LITTLE_ENDIAN) & 0xFFFF) ==
-                CommandRejectedDecoder.TEMPLATE_ID)
+            if (isReject(buffer, position))
             {
                 chunkRejects++;
             }
         }
         return chunk == 0 ? length : chunk;
+    }
+
+    /** Rejects are rare: their reasons are counted by a second walk over a published chunk that has some. */
+    private void countRejectsByReason(final DirectBuffer buffer, final int offset, final int length)
+    {
+        for (int position = offset; offset + length - position >= REJECT_LENGTH; position += eventLength(buffer, position))
+        {
+            if (isReject(buffer, position))
+            {
+                final AtomicCounter counter = counters.rejectsByReasonValue(
+                    buffer.getByte(position + MessageHeaderDecoder.ENCODED_LENGTH + CommandRejectedDecoder.reasonEncodingOffset()) & 0xFF);
+                if (counter != null)
+                {
+                    counter.incrementRelease();
+                }
+            }
+        }
+    }
+
+    /**
+     * The sequence of the first pending event that has one (the service's own rejects carry 0), or 0 when
+     * nothing sequenced is pending: where the published events stop and the journal lag starts.
+     */
+    long firstPendingSequence()
+    {
+        for (int position = pendingOffset; pendingLimit - position >= SEQUENCED_LENGTH; position += eventLength(pending, position))
+        {
+            final long sequence = CommandFrames.sequence(pending, position);
+            if (sequence != 0)
+            {
+                return sequence;
+            }
+        }
+        return 0;
+    }
+
+    private static int eventLength(final DirectBuffer buffer, final int position)
+    {
+        return MessageHeaderDecoder.ENCODED_LENGTH + (buffer.getShort(position + BLOCK_LENGTH_OFFSET, ByteOrder.LITTLE_ENDIAN) & 0xFFFF);
+    }
+
+    private static boolean isReject(final DirectBuffer buffer, final int position)
+    {
+        return (buffer.getShort(position + TEMPLATE_ID_OFFSET, ByteOrder.LITTLE_ENDIAN) & 0xFFFF) == CommandRejectedDecoder.TEMPLATE_ID;
     }
 
     private void onOfferRefused(final long result)

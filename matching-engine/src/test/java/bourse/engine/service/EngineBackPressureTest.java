@@ -88,6 +88,11 @@ class EngineBackPressureTest
         assertThat(service.counters().commandsIn().get()).as("commands taken while the consumer does not poll")
             .isEqualTo(taken)
             .isLessThan(SET_UP_COMMANDS + ORDERS);
+        if (journaled)
+        {
+            assertThat(service.counters().journalLag().get()).as("commands journaled whose events wait").isPositive()
+                .isLessThanOrEqualTo(service.counters().inputJournalPosition().get());
+        }
 
         // The consumer catches up; the rest of the orders go through as room appears.
         final int[] next = {sent[0]};
@@ -109,6 +114,7 @@ class EngineBackPressureTest
             .endsWith(SET_UP_COMMANDS + ORDERS);
         Polling.until("the event counter", () ->
             service.counters().eventsOut().get() == slowConsumer.listener.events.size());
+        assertThat(service.counters().journalLag().get()).as("nothing left to publish").isZero();
         assertThat(service.counters().rejects().get()).isZero();
     }
 

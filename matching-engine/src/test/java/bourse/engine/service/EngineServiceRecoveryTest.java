@@ -1,5 +1,6 @@
 package bourse.engine.service;
 
+import bourse.engine.client.SendResult;
 import bourse.engine.journal.DataDirectory;
 import bourse.engine.journal.JournalVerifier;
 import bourse.engine.journal.RecoveryReport;
@@ -8,42 +9,52 @@ import bourse.sbe.RejectReason;
 import bourse.sbe.Side;
 import bourse.sbe.StpMode;
 import bourse.sbe.TimeInForce;
-import org.agrona.CloseHelper;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 
 import static bourse.engine.service.EngineTestClient.BTC_USD;
 import static bourse.engine.service.EngineTestClient.BUYER;
 import static bourse.engine.service.EngineTestClient.SELLER;
 import static bourse.engine.service.EngineTestClient.SET_UP_COMMANDS;
+import static bourse.engine.service.EngineTestClient.USD;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The engine service with a data directory: every command is journaled before it is applied, every
  * event batch before it is published; a restarted service recovers the same state from its snapshot
  * and journal, carries on the sequence, still knows which resends it has applied, and its journals
- * replay exactly.
+ * replay exactly. Its counters show where the journals are.
  */
 class EngineServiceRecoveryTest
 {
     private static final int SOURCE_ID = 9;
     private static final int ORDERS = 45;
+    private static final long UNKNOWN_ACCOUNT = 99;
 
     @TempDir
     Path data;
 
-    private final AtomicLong clockNs = new AtomicLong(1_700_000_000_000_000_000L);
+    private JournaledService journaled;
     private EngineService service;
     private EngineTestClient client;
+
+    @BeforeEach
+    void create()
+    {
+        journaled = new JournaledService(data, SOURCE_ID);
+    }
 
     @AfterEach
     void close()
     {
-        CloseHelper.closeAll(client, service);
+        journaled.close();
     }
 
     @Test
@@ -59,12 +70,11 @@ class EngineServiceRecoveryTest
             lastOrder = client.send(id -> order(id, side == Side.BUY ? BUYER : SELLER, side, price));
         }
         final long lastCorrelationId = lastOrder;
-        final EventStream events = client.subscribeToEvents();
-        client.awaitConnected(events);
+        final EventStream events = journaled.connectedEvents();
         final long marker = client.send(id -> client.proxy.deposit(id, BUYER, EngineTestClient.USD, 1));
         events.await("the last command's events", event -> event.correlationId() == marker);
         final long commandsBeforeRestart = SET_UP_COMMANDS + ORDERS + 1;
-        CloseHelper.closeAll(client, service);
+        journaled.close();
 
         start();
         final RecoveryReport recovery = service.recoveryReport();
@@ -72,17 +82,14 @@ class EngineServiceRecoveryTest
         assertThat(recovery.snapshotSequence()).as("the last snapshot, taken every 10 commands").isEqualTo(50);
         assertThat(recovery.entriesReplayed()).isEqualTo(commandsBeforeRestart - 50);
 
-        final EventStream after = client.subscribeToEvents();
-        client.awaitConnected(after);
+        final EventStream after = journaled.connectedEvents();
         assertThat(order(lastCorrelationId, BUYER, Side.BUY, 6_400_000)).as("a resend of an applied order").isEqualTo(
             bourse.engine.client.SendResult.SENT);
         final long next = client.send(id -> client.proxy.deposit(id, SELLER, EngineTestClient.USD, 1));
         final RecordedEvent nextEvent = after.await("the next command", event -> event.correlationId() == next);
         assertThat(after.listener.events.get(0).detail()).startsWith(RejectReason.DUPLICATE_COMMAND.name());
         assertThat(nextEvent.sequence()).as("the sequence carries on").isEqualTo(commandsBeforeRestart + 1);
-        CloseHelper.closeAll(client, service);
-        client = null;
-        service = null;
+        journaled.close();
 
         final DataDirectory layout = new DataDirectory(data);
         final JournalVerifier.VerificationReport verify = JournalVerifier.verify(layout.input(), layout.output(), layout.snapshots());
@@ -91,15 +98,71 @@ class EngineServiceRecoveryTest
         assertThat(verify.snapshotsChecked()).isPositive();
     }
 
+    @Test
+    void shouldShowJournalPositionsLastSnapshotAndRejectsByReason()
+    {
+        journaled.start();
+        final EngineTestClient client = journaled.client;
+        final EventStream events = journaled.connectedEvents();
+        client.setUpMarket();
+        client.send(id -> client.proxy.deposit(id, UNKNOWN_ACCOUNT, USD, 1));
+        client.send(id -> client.proxy.deposit(id, UNKNOWN_ACCOUNT, USD, 1));
+        final long unknownAsset = client.send(id -> client.proxy.deposit(id, BUYER, 77, 1));
+        assertThat(client.proxy.deposit(unknownAsset, BUYER, 77, 1)).as("a resend").isEqualTo(SendResult.SENT);
+        final long last = client.send(id -> client.proxy.deposit(id, BUYER, USD, 1));
+        events.await("the last command's events", event -> event.correlationId() == last);
+        final long lastSequence = SET_UP_COMMANDS + 4;
+
+        final EngineCounters counters = journaled.service.counters();
+        Polling.until("the counters", () -> counters.outputJournalPosition().get() == lastSequence);
+        assertThat(counters.inputJournalPosition().get()).isEqualTo(lastSequence);
+        assertThat(counters.journalLag().get()).isZero();
+        assertThat(counters.snapshotSequence().get()).as("a snapshot every 10 commands").isEqualTo(JournaledService.SNAPSHOT_EVERY);
+        Polling.until("the rejects", () -> counters.rejects().get() == 4);
+        assertThat(rejectsByReason(client)).containsExactlyInAnyOrderEntriesOf(Map.of(
+            "UNKNOWN_ACCOUNT", 2L,
+            "UNKNOWN_ASSET", 1L,
+            "DUPLICATE_COMMAND", 1L));
+        assertThat(counters.rejects(RejectReason.UNKNOWN_ACCOUNT).get()).isEqualTo(2);
+        assertThat(Arrays.stream(RejectReason.values()).filter(reason -> reason != RejectReason.NULL_VAL))
+            .as("a counter for every reason, up front").hasSize(counted(client, EngineCounters.REJECTS_BY_REASON_TYPE_ID));
+
+        journaled.close();
+        journaled.start();
+        final EngineCounters restarted = journaled.service.counters();
+        assertThat(restarted.inputJournalPosition().get()).as("after a restart").isEqualTo(lastSequence);
+        assertThat(restarted.outputJournalPosition().get()).isEqualTo(lastSequence);
+        assertThat(restarted.snapshotSequence().get()).isEqualTo(JournaledService.SNAPSHOT_EVERY);
+    }
+
+    /** Reason → count of the reject counters that are not zero, read from the driver's counters by type id. */
+    private static Map<String, Long> rejectsByReason(final EngineTestClient client)
+    {
+        final Map<String, Long> rejects = new HashMap<>();
+        client.aeron.countersReader().forEach((counterId, typeId, keyBuffer, label) ->
+        {
+            final long value = client.aeron.countersReader().getCounterValue(counterId);
+            if (typeId == EngineCounters.REJECTS_BY_REASON_TYPE_ID && value != 0)
+            {
+                assertThat(label).startsWith("Bourse engine: rejects ");
+                rejects.put(label.substring("Bourse engine: rejects ".length()), value);
+            }
+        });
+        return rejects;
+    }
+
+    private static int counted(final EngineTestClient client, final int typeId)
+    {
+        final int[] count = {0};
+        client.aeron.countersReader().forEach((counterId, type, keyBuffer, label) -> count[0] += type == typeId ? 1 : 0);
+        return count[0];
+    }
+
     private void start()
     {
-        service = EngineService.launch(EngineServiceTest.udpContext("1m")
-            .dataDirectory(data)
-            .snapshotEveryCommands(10)
-            .clock(clockNs::incrementAndGet));
-        // The correlation ids carry on from the wall clock's scale, so a restarted client never reuses one.
-        client = new EngineTestClient(service.context().aeronDirectoryName(), service.context(), SOURCE_ID, clockNs.get());
-        client.awaitConnected();
+        journaled.start();
+        service = journaled.service;
+        client = journaled.client;
     }
 
     private bourse.engine.client.SendResult order(final long correlationId, final long account, final Side side, final long price)

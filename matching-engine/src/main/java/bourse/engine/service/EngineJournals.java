@@ -6,8 +6,6 @@ import bourse.engine.journal.DataDirectory;
 import bourse.engine.journal.EngineRecovery;
 import bourse.engine.journal.InputJournal;
 import bourse.engine.journal.JournalContext;
-import bourse.engine.journal.JournalReadResult;
-import bourse.engine.journal.JournalReader;
 import bourse.engine.journal.OutputJournal;
 import bourse.engine.journal.RecoveredEngine;
 import bourse.engine.journal.RecoveryReport;
@@ -17,10 +15,11 @@ import org.agrona.CloseHelper;
 import org.agrona.DirectBuffer;
 
 /**
- * The engine service's durable state in a {@link DataDirectory}: on start it recovers the engine
- * (latest valid snapshot, then the input journal after it) and rebuilds the resend table from the
- * whole input journal; then every sequenced command is appended to the input journal, every event
- * batch to the output journal, and a snapshot is written every {@code snapshotEveryCommands} commands.
+ * The engine service's durable state in a {@link DataDirectory}: on start it recovers the engine and
+ * the resend table (latest valid snapshot, which records both, then the input journal after it); then
+ * every sequenced command is appended to the input journal, every event batch to the output journal,
+ * and a snapshot of the engine and the resend table is written every {@code snapshotEveryCommands}
+ * commands.
  * <p>
  * Commands are committed one by one, or in groups. One by one (the default): each command is committed
  * before the engine applies it, and each event batch is committed and then handed to the publisher.
@@ -46,13 +45,17 @@ public final class EngineJournals implements CommandLog, EventSink, AutoCloseabl
     private final RecoveryReport recoveryReport;
     private final EventSink publisher;
     private final EngineCounters counters;
+    private final LastCorrelationIds lastCorrelationIds;
     private boolean recovering = true;
     private boolean grouping;
 
     /**
      * Recovers from {@code data} (creating it when new) and opens the journals for appending.
      *
-     * @param publisher where event batches go once journaled.
+     * @param publisher          where event batches go once journaled.
+     * @param lastCorrelationIds the resend table of whoever sequences the commands, which keeps it up to
+     *                           date with every command it sequences: restored here on recovery, and
+     *                           recorded in every snapshot.
      */
     public EngineJournals(
         final DataDirectory data,
@@ -78,6 +81,7 @@ public final class EngineJournals implements CommandLog, EventSink, AutoCloseabl
     {
         this.publisher = publisher;
         this.counters = counters;
+        this.lastCorrelationIds = lastCorrelationIds;
         this.snapshotEveryCommands = snapshotEveryCommands;
         snapshots = new SnapshotStore(new SnapshotStore.Context().directory(data.snapshots()));
         OutputJournal openedOutput = null;
@@ -90,7 +94,8 @@ public final class EngineJournals implements CommandLog, EventSink, AutoCloseabl
             final RecoveredEngine recovered = EngineRecovery.recover(new EngineRecovery.Context()
                 .engineContext(new MatchingEngine.Context().eventSink(this))
                 .inputJournalDirectory(data.input())
-                .snapshotStore(snapshots));
+                .snapshotStore(snapshots)
+                .sequencerState(lastCorrelationIds));
             if (recovered.report().corruption() != null)
             {
                 throw new IllegalStateException("the input journal in " + data.input() + " is damaged; the engine will not " +
@@ -99,7 +104,6 @@ public final class EngineJournals implements CommandLog, EventSink, AutoCloseabl
             engine = recovered.engine();
             recoveryReport = recovered.report();
             output.commitBatch();
-            rebuildResendTable(data, lastCorrelationIds);
             openedInput = new InputJournal(new JournalContext().directory(data.input()).syncPolicy(syncPolicy));
             input = openedInput;
         }
@@ -197,7 +201,7 @@ public final class EngineJournals implements CommandLog, EventSink, AutoCloseabl
         if (snapshotEveryCommands > 0 && engine.lastSequence() % snapshotEveryCommands == 0)
         {
             commit();
-            snapshots.write(engine);
+            snapshots.write(engine, lastCorrelationIds);
             if (counters != null)
             {
                 counters.snapshotSequence().setRelease(engine.lastSequence());
@@ -230,19 +234,6 @@ public final class EngineJournals implements CommandLog, EventSink, AutoCloseabl
         {
             counters.inputJournalPosition().setRelease(input.committedSequence());
             counters.outputJournalPosition().setRelease(output.committedSequence());
-        }
-    }
-
-    private static void rebuildResendTable(final DataDirectory data, final LastCorrelationIds lastCorrelationIds)
-    {
-        try (JournalReader reader = new JournalReader(data.input()))
-        {
-            final JournalReadResult result = reader.read(1, Long.MAX_VALUE,
-                (sequence, timestampNs, buffer, offset, length) -> lastCorrelationIds.onSequenced(buffer, offset, length));
-            if (result.isCorrupt())
-            {
-                throw new IllegalStateException("the input journal in " + data.input() + " is damaged: " + result.corruption());
-            }
         }
     }
 }

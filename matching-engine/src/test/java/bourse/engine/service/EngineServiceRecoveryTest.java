@@ -25,6 +25,7 @@ import static bourse.engine.service.EngineTestClient.SELLER;
 import static bourse.engine.service.EngineTestClient.SET_UP_COMMANDS;
 import static bourse.engine.service.EngineTestClient.USD;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * The engine service with a data directory: every command is journaled before it is applied, every
@@ -37,6 +38,7 @@ class EngineServiceRecoveryTest
     private static final int SOURCE_ID = 9;
     private static final int ORDERS = 45;
     private static final long UNKNOWN_ACCOUNT = 99;
+    private static final int EARLY_SOURCE_ID = 10;
 
     @TempDir
     Path data;
@@ -96,6 +98,53 @@ class EngineServiceRecoveryTest
         assertThat(verify.passed()).as("%s", verify).isTrue();
         assertThat(verify.batchesCompared()).isEqualTo(commandsBeforeRestart + 1);
         assertThat(verify.snapshotsChecked()).isPositive();
+    }
+
+    /**
+     * The resend table comes back from the snapshot, which records it, and the journal after it: the
+     * source that sent only before the snapshot is known without reading the journal before it.
+     */
+    @Test
+    void shouldStillRejectResendsOfCommandsFromBeforeAndAfterTheSnapshotAfterARestart()
+    {
+        start();
+        client.setUpMarket();
+        final long beforeSnapshot;
+        try (EngineTestClient early = new EngineTestClient(
+            service.context().aeronDirectoryName(), service.context(), EARLY_SOURCE_ID, 0))
+        {
+            early.awaitConnected();
+            beforeSnapshot = early.send(id -> early.proxy.deposit(id, BUYER, USD, 1));
+        }
+        final long afterSnapshot = client.send(id -> client.proxy.deposit(id, SELLER, USD, 1));
+        final EventStream events = journaled.connectedEvents();
+        events.await("the last command", event -> event.correlationId() == afterSnapshot);
+        journaled.close();
+
+        start();
+        final RecoveryReport recovery = service.recoveryReport();
+        assertThat(recovery.snapshotSequence()).as("the early source's command is in the snapshot")
+            .isEqualTo(JournaledService.SNAPSHOT_EVERY).isEqualTo(SET_UP_COMMANDS + 1);
+        assertThat(recovery.sequencerStateFromSnapshot()).isTrue();
+        assertThat(recovery.entriesRead()).as("only the journal after the snapshot").isEqualTo(1);
+        try (EngineTestClient early = new EngineTestClient(
+            service.context().aeronDirectoryName(), service.context(), EARLY_SOURCE_ID, 0))
+        {
+            final EventStream after = journaled.connectedEvents();
+            early.awaitConnected();
+            assertThat(early.proxy.deposit(beforeSnapshot, BUYER, USD, 1)).isEqualTo(SendResult.SENT);
+            after.await("the resend from before the snapshot", event -> event.sourceId() == EARLY_SOURCE_ID);
+            assertThat(client.proxy.deposit(afterSnapshot, SELLER, USD, 1)).isEqualTo(SendResult.SENT);
+            final long next = client.send(id -> client.proxy.deposit(id, SELLER, USD, 1));
+            final RecordedEvent nextEvent = after.await("the next command", event -> event.correlationId() == next);
+
+            assertThat(after.listener.events.subList(0, 2))
+                .extracting(RecordedEvent::sourceId, RecordedEvent::correlationId, RecordedEvent::sequence, RecordedEvent::detail)
+                .containsExactly(
+                    tuple(EARLY_SOURCE_ID, beforeSnapshot, 0L, RejectReason.DUPLICATE_COMMAND + " template=5"),
+                    tuple(SOURCE_ID, afterSnapshot, 0L, RejectReason.DUPLICATE_COMMAND + " template=5"));
+            assertThat(nextEvent.sequence()).isEqualTo(SET_UP_COMMANDS + 3);
+        }
     }
 
     @Test

@@ -59,6 +59,15 @@ public final class OutputJournal implements EventSink, AutoCloseable
         return journal.committedSequence();
     }
 
+    /**
+     * Lets the next thread that journals own the journal: call it on the thread that wrote last (during
+     * recovery, say) before another thread takes over, as Chronicle's appender allows one thread at a time.
+     */
+    public void releaseThread()
+    {
+        journal.releaseThread();
+    }
+
     /** Commits what is pending and closes. */
     @Override
     public void close()

@@ -30,7 +30,9 @@ import org.agrona.DirectBuffer;
  * of a command the input journal might lose.
  * <p>
  * Events of commands replayed during recovery are written to the output journal when it does not
- * hold them yet (a crash between the two appends), not published again.
+ * hold them yet, and handed to the publisher: the input journal held their commands but the crash came
+ * before their events were committed to the output journal, so they were never published, and a client
+ * may wait for them. Events the output journal holds were published before, and are not again.
  * <p>
  * The engine service uses it; so does anything that hosts the engine in its own thread and wants the
  * same journals (the in-process demo of {@code bourse run}). Engine thread only.
@@ -52,7 +54,8 @@ public final class EngineJournals implements CommandLog, EventSink, AutoCloseabl
     /**
      * Recovers from {@code data} (creating it when new) and opens the journals for appending.
      *
-     * @param publisher          where event batches go once journaled.
+     * @param publisher          where event batches go once journaled; during this constructor, the events
+     *                           of recovered commands that were never published (see above).
      * @param lastCorrelationIds the resend table of whoever sequences the commands, which keeps it up to
      *                           date with every command it sequences: restored here on recovery, and
      *                           recorded in every snapshot.
@@ -104,6 +107,8 @@ public final class EngineJournals implements CommandLog, EventSink, AutoCloseabl
             engine = recovered.engine();
             recoveryReport = recovered.report();
             output.commitBatch();
+            // Recovery wrote the output journal on this thread; the engine thread appends from now on.
+            output.releaseThread();
             openedInput = new InputJournal(new JournalContext().directory(data.input()).syncPolicy(syncPolicy));
             input = openedInput;
         }
@@ -166,10 +171,11 @@ public final class EngineJournals implements CommandLog, EventSink, AutoCloseabl
     {
         if (recovering)
         {
-            // Replayed: published before the crash if the output journal holds it, else recorded now.
+            // Replayed: published before the crash if the output journal holds it, else recorded and published now.
             if (CommandFrames.sequence(buffer, offset) > output.lastSequence())
             {
                 output.onEvents(buffer, offset, length);
+                publisher.onEvents(buffer, offset, length);
             }
             return;
         }

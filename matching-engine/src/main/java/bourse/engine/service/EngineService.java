@@ -70,8 +70,12 @@ public final class EngineService implements AutoCloseable
             final CommandLog commandLog;
             if (context.dataDirectory() != null)
             {
+                // Recovered events that were never published wait as pending: the engine thread offers
+                // them before it takes any command.
+                events.hold();
                 engineJournals = new EngineJournals(new DataDirectory(context.dataDirectory()), context.syncPolicy(),
                     context.snapshotEveryCommands(), events, lastCorrelationIds, engineCounters);
+                events.release();
                 engine = engineJournals.engine();
                 commandLog = engineJournals;
             }

@@ -2,13 +2,18 @@ package bourse.engine.service;
 
 import bourse.engine.client.SendResult;
 import bourse.engine.journal.DataDirectory;
+import bourse.engine.journal.InputJournal;
+import bourse.engine.journal.JournalContext;
 import bourse.engine.journal.JournalVerifier;
 import bourse.engine.journal.RecoveryReport;
+import bourse.sbe.DepositEncoder;
+import bourse.sbe.MessageHeaderEncoder;
 import bourse.sbe.OrderType;
 import bourse.sbe.RejectReason;
 import bourse.sbe.Side;
 import bourse.sbe.StpMode;
 import bourse.sbe.TimeInForce;
+import org.agrona.ExpandableArrayBuffer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -18,6 +23,8 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 import static bourse.engine.service.EngineTestClient.BTC_USD;
 import static bourse.engine.service.EngineTestClient.BUYER;
@@ -145,6 +152,48 @@ class EngineServiceRecoveryTest
                     tuple(SOURCE_ID, afterSnapshot, 0L, RejectReason.DUPLICATE_COMMAND + " template=5"));
             assertThat(nextEvent.sequence()).isEqualTo(SET_UP_COMMANDS + 3);
         }
+    }
+
+    /**
+     * A crash after the input journal's commit and before the output journal's: the command was applied
+     * and is durable, its events never left. The restarted service publishes them before anything else.
+     */
+    @Test
+    void shouldPublishTheEventsOfRecoveredCommandsThatWereNeverPublishedBeforeTakingInput()
+    {
+        start();
+        final long setUp = client.setUpMarket();
+        journaled.connectedEvents().await("the market", event -> event.correlationId() == setUp);
+        journaled.close();
+        final long unpublished = setUp + 1;
+        final long unpublishedSequence = SET_UP_COMMANDS + 1;
+        final ExpandableArrayBuffer command = new ExpandableArrayBuffer();
+        final DepositEncoder deposit = new DepositEncoder().wrapAndApplyHeader(command, 0, new MessageHeaderEncoder())
+            .sequence(unpublishedSequence).timestampNs(1).sourceId(SOURCE_ID).correlationId(unpublished)
+            .accountId(BUYER).assetId(USD).amount(7);
+        try (InputJournal input = new InputJournal(new JournalContext().directory(new DataDirectory(data).input())))
+        {
+            input.append(command, 0, MessageHeaderEncoder.ENCODED_LENGTH + deposit.encodedLength());
+        }
+
+        start();
+        // Sent before anyone listens: the engine must not take it while the recovered events wait.
+        final long next = client.send(id -> client.proxy.deposit(id, BUYER, USD, 1));
+        LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(200));
+        assertThat(service.counters().commandsIn().get()).as("commands taken while recovered events wait").isZero();
+        assertThat(service.counters().journalLag().get()).isEqualTo(1);
+        final EventStream events = journaled.connectedEvents();
+        final RecordedEvent nextEvent = events.await("the next command", event -> event.correlationId() == next);
+
+        assertThat(events.listener.events.get(0))
+            .extracting(RecordedEvent::type, RecordedEvent::sequence, RecordedEvent::correlationId, RecordedEvent::detail)
+            .containsExactly("BalanceChanged", unpublishedSequence, unpublished,
+                "account=" + BUYER + " asset=" + USD + " total=" + (EngineTestClient.USD_FUNDING + 7) + " held=0");
+        assertThat(nextEvent.sequence()).isEqualTo(unpublishedSequence + 1);
+        assertThat(service.counters().outputJournalPosition().get()).isEqualTo(unpublishedSequence + 1);
+        journaled.close();
+        final DataDirectory layout = new DataDirectory(data);
+        assertThat(JournalVerifier.verify(layout.input(), layout.output(), layout.snapshots()).passed()).isTrue();
     }
 
     @Test

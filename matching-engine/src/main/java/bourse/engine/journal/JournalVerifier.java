@@ -1,11 +1,9 @@
 package bourse.engine.journal;
 
-import bourse.engine.EngineSnapshot;
 import bourse.engine.MatchingEngine;
 import bourse.engine.SnapshotException;
 import org.agrona.DirectBuffer;
 import org.agrona.ExpandableArrayBuffer;
-import org.agrona.concurrent.UnsafeBuffer;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -151,10 +149,9 @@ public final class JournalVerifier
             {
                 // Loading checks the snapshot whole (checksum, content, hash), so a damaged file cannot
                 // pass off a wrong hash as the recorded one.
-                final byte[] bytes = Files.readAllBytes(snapshot);
-                final UnsafeBuffer image = new UnsafeBuffer(bytes);
-                EngineSnapshot.load(new MatchingEngine.Context().eventSink((buffer, offset, length) -> { }), image, 0, bytes.length);
-                hashes.put(EngineSnapshot.lastSequence(image, 0), EngineSnapshot.stateHash(image, 0));
+                final MatchingEngine engine =
+                    SnapshotStore.load(snapshot, new MatchingEngine.Context().eventSink((buffer, offset, length) -> { }));
+                hashes.put(engine.lastSequence(), engine.stateHash());
             }
             catch (final IOException | SnapshotException ex)
             {

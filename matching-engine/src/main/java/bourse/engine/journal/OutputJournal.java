@@ -32,6 +32,15 @@ public final class OutputJournal implements EventSink, AutoCloseable
         next.onEvents(buffer, offset, length);
     }
 
+    /**
+     * Whether an event batch of {@code length} bytes joins the current batch; if not, {@link #onEvents}
+     * commits the current batch first. A group commit uses it to commit the input journal ahead of that.
+     */
+    public boolean fitsInBatch(final int length)
+    {
+        return journal.fitsInBatch(length);
+    }
+
     /** Writes the current batch as one document and syncs as configured; nothing if it is empty. */
     public void commitBatch()
     {
@@ -42,6 +51,21 @@ public final class OutputJournal implements EventSink, AutoCloseable
     public long lastSequence()
     {
         return journal.lastSequence();
+    }
+
+    /** The sequence of the last command whose events are in a committed batch. */
+    public long committedSequence()
+    {
+        return journal.committedSequence();
+    }
+
+    /**
+     * Lets the next thread that journals own the journal: call it on the thread that wrote last (during
+     * recovery, say) before another thread takes over, as Chronicle's appender allows one thread at a time.
+     */
+    public void releaseThread()
+    {
+        journal.releaseThread();
     }
 
     /** Commits what is pending and closes. */

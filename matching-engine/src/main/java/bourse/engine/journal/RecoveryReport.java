@@ -14,6 +14,10 @@ import java.util.List;
  * @param finalSequence     the engine's last applied sequence afterwards.
  * @param stateHash         the engine's state hash afterwards.
  * @param corruption        where the input journal stopped being readable, or {@code null} if it was whole.
+ * @param entriesRead       journal entries read: those replayed, plus those before the snapshot when the
+ *                          sequencer's state had to be rebuilt from the journal's start.
+ * @param sequencerStateFromSnapshot whether the sequencer's state (the service's resend table) came from
+ *                          the snapshot, so that only the journal after it was read.
  */
 public record RecoveryReport(
     Path snapshotFile,
@@ -23,7 +27,9 @@ public record RecoveryReport(
     long elapsedNs,
     long finalSequence,
     long stateHash,
-    JournalCorruption corruption)
+    JournalCorruption corruption,
+    long entriesRead,
+    boolean sequencerStateFromSnapshot)
 {
     public RecoveryReport
     {

@@ -103,6 +103,12 @@ final class SequencedJournal implements AutoCloseable
         lastSequence = sequence;
     }
 
+    /** Whether an entry of {@code length} bytes joins the current batch, rather than having it committed first. */
+    boolean fitsInBatch(final int length)
+    {
+        return batchLength + ENTRY_HEADER_LENGTH + length <= batch.length;
+    }
+
     /** Writes the current batch as one document and syncs as the policy says; nothing to do if it is empty. */
     void commitBatch()
     {
@@ -134,12 +140,23 @@ final class SequencedJournal implements AutoCloseable
         return committedSequence;
     }
 
-    /** Commits the current batch, then closes the queue. */
+    /**
+     * Lets the next thread that appends or commits own the journal. Chronicle's appender refuses to be
+     * used by a second thread; a journal written during recovery on one thread is then appended to by the
+     * engine thread, and closed by whichever thread stops the engine.
+     */
+    void releaseThread()
+    {
+        appender.singleThreadedCheckReset();
+    }
+
+    /** Commits the current batch, then closes the queue; from any thread, once the appending one is done. */
     @Override
     public void close()
     {
         try
         {
+            releaseThread();
             commitBatch();
         }
         finally

@@ -13,8 +13,10 @@ import java.util.Optional;
  * @param engine   the loaded engine, or {@code null} when no snapshot loaded.
  * @param file     the snapshot it came from, or {@code null}.
  * @param rejected the snapshots skipped on the way, newest first, each with its reason.
+ * @param sequencerStateLoaded whether the sequencer's state was loaded from the same snapshot; false when
+ *                 none was asked for, none loaded, or the snapshot recorded none (format 1 files).
  */
-public record SnapshotLoad(MatchingEngine engine, Path file, List<RejectedSnapshot> rejected)
+public record SnapshotLoad(MatchingEngine engine, Path file, List<RejectedSnapshot> rejected, boolean sequencerStateLoaded)
 {
     public SnapshotLoad
     {

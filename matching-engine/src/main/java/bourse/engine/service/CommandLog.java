@@ -8,6 +8,10 @@ import org.agrona.DirectBuffer;
  * Called on the engine thread with the stamped command (sequence and timestamp set) before the engine
  * applies it, so that nothing the engine publishes can come from a command the log does not hold.
  * The buffer is only valid during the call.
+ * <p>
+ * A log may commit commands one by one (the default) or in groups: the engine agent opens a group for
+ * each poll with {@link #beginGroup()} and closes it with {@link #commitGroup()}, and a log that groups
+ * says so, so that the agent holds back the group's events until the group is committed.
  */
 @FunctionalInterface
 public interface CommandLog
@@ -22,6 +26,23 @@ public interface CommandLog
 
     /** Called on the engine thread after the engine applied the command: where periodic snapshots are taken. */
     default void onApplied(MatchingEngine engine)
+    {
+    }
+
+    /**
+     * Opens a group: the commands given to {@link #onSequenced} until {@link #commitGroup()} may be
+     * committed together, at the end. Returns whether the log does group them; if it does, the caller
+     * must publish none of the group's events before {@link #commitGroup()} has returned, because
+     * until then the commands they come from may not be durable. The default commits each command
+     * in {@link #onSequenced}, so it returns false and there is nothing to hold back.
+     */
+    default boolean beginGroup()
+    {
+        return false;
+    }
+
+    /** Commits every command given since {@link #beginGroup()}; afterwards their events may be published. */
+    default void commitGroup()
     {
     }
 }

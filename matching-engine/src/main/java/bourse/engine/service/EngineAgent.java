@@ -21,7 +21,15 @@ import org.agrona.concurrent.EpochNanoClock;
  *     <li>handed to the {@link CommandLog}, then recorded in the {@link LastCorrelationIds};</li>
  *     <li>applied by the engine, whose events go to the {@link EventPublisher}.</li>
  * </ol>
- * When the event publication refuses events the poll stops (the rest of the fragments stay in the
+ * Group commit: when the command log groups commits ({@link CommandLog#beginGroup()}, the journal does),
+ * a poll is one group. The events of its commands are held, not offered; once the poll is over the log
+ * commits the group (input journal, then output journal) and only then are the held events offered. So
+ * nothing is published whose command is not durable, and a poll costs one commit instead of one per
+ * command. A poll stops early once the held events reach {@code maxHeldEventBytes}, which bounds what
+ * waits in memory.
+ * <p>
+ * When the event publication refuses events they stay pending and no command is polled until they are
+ * out (without group commit the poll stops at once: the rest of the fragments stay in the
  * subscription), so the engine takes no input until its output can leave.
  */
 final class EngineAgent implements Agent, ControlledFragmentHandler
@@ -29,6 +37,7 @@ final class EngineAgent implements Agent, ControlledFragmentHandler
     private final Subscription commands;
     private final ControlledFragmentAssembler commandAssembler = new ControlledFragmentAssembler(this);
     private final int commandFragmentLimit;
+    private final int maxHeldEventBytes;
     private final MatchingEngine engine;
     private final EventPublisher events;
     private final UnsequencedRejects unsequencedRejects;
@@ -39,10 +48,12 @@ final class EngineAgent implements Agent, ControlledFragmentHandler
     private final ErrorHandler errorHandler;
     private final ExpandableArrayBuffer command = new ExpandableArrayBuffer(256);
     private long cycleTimestampNs;
+    private boolean grouped;
 
     EngineAgent(
         final Subscription commands,
         final int commandFragmentLimit,
+        final int maxHeldEventBytes,
         final MatchingEngine engine,
         final EventPublisher events,
         final CommandLog commandLog,
@@ -53,6 +64,7 @@ final class EngineAgent implements Agent, ControlledFragmentHandler
     {
         this.commands = commands;
         this.commandFragmentLimit = commandFragmentLimit;
+        this.maxHeldEventBytes = maxHeldEventBytes;
         this.engine = engine;
         this.events = events;
         this.unsequencedRejects = new UnsequencedRejects(events);
@@ -73,8 +85,9 @@ final class EngineAgent implements Agent, ControlledFragmentHandler
             int work = events.publishPending();
             if (!events.hasPending())
             {
-                work += commands.controlledPoll(commandAssembler, commandFragmentLimit);
+                work += pollCommands();
             }
+            updateJournalLag();
             return work;
         }
         catch (final RuntimeException ex)
@@ -84,10 +97,42 @@ final class EngineAgent implements Agent, ControlledFragmentHandler
         }
     }
 
+    /** One poll of commands; with group commit, committed as one group before its events are offered. */
+    private int pollCommands()
+    {
+        grouped = commandLog.beginGroup();
+        if (!grouped)
+        {
+            return commands.controlledPoll(commandAssembler, commandFragmentLimit);
+        }
+        events.hold();
+        try
+        {
+            return commands.controlledPoll(commandAssembler, commandFragmentLimit);
+        }
+        finally
+        {
+            grouped = false;
+            // Should the commit throw, the events stay held: the engine then takes no more input.
+            commandLog.commitGroup();
+            events.release();
+            events.publishPending();
+        }
+    }
+
+    /** Committed to the input journal, from the first sequence still pending on: 0 once everything is out. */
+    private void updateJournalLag()
+    {
+        final long firstPendingSequence = events.firstPendingSequence();
+        final long lag = firstPendingSequence == 0 ? 0 : counters.inputJournalPosition().get() - firstPendingSequence + 1;
+        counters.journalLag().setRelease(Math.max(0, lag));
+    }
+
     @Override
     public Action onFragment(final DirectBuffer buffer, final int offset, final int length, final Header header)
     {
-        if (events.hasPending())
+        // Held events wait for the group's commit; any other pending event was refused: stop taking input.
+        if (!grouped && events.hasPending())
         {
             return Action.ABORT;
         }
@@ -109,7 +154,7 @@ final class EngineAgent implements Agent, ControlledFragmentHandler
         lastCorrelationIds.onSequenced(command, 0, length);
         engine.onCommand(command, 0, length);
         commandLog.onApplied(engine);
-        return Action.CONTINUE;
+        return grouped && events.pendingLength() >= maxHeldEventBytes ? Action.BREAK : Action.CONTINUE;
     }
 
     @Override

@@ -6,8 +6,6 @@ import bourse.engine.journal.DataDirectory;
 import bourse.engine.journal.EngineRecovery;
 import bourse.engine.journal.InputJournal;
 import bourse.engine.journal.JournalContext;
-import bourse.engine.journal.JournalReadResult;
-import bourse.engine.journal.JournalReader;
 import bourse.engine.journal.OutputJournal;
 import bourse.engine.journal.RecoveredEngine;
 import bourse.engine.journal.RecoveryReport;
@@ -17,14 +15,24 @@ import org.agrona.CloseHelper;
 import org.agrona.DirectBuffer;
 
 /**
- * The engine service's durable state in a {@link DataDirectory}: on start it recovers the engine
- * (latest valid snapshot, then the input journal after it) and rebuilds the resend table from the
- * whole input journal; then every sequenced command is appended to the input journal and committed
- * before the engine applies it, every event batch goes to the output journal before it is published,
- * and a snapshot is written every {@code snapshotEveryCommands} commands.
+ * The engine service's durable state in a {@link DataDirectory}: on start it recovers the engine and
+ * the resend table (latest valid snapshot, which records both, then the input journal after it); then
+ * every sequenced command is appended to the input journal, every event batch to the output journal,
+ * and a snapshot of the engine and the resend table is written every {@code snapshotEveryCommands}
+ * commands.
+ * <p>
+ * Commands are committed one by one, or in groups. One by one (the default): each command is committed
+ * before the engine applies it, and each event batch is committed and then handed to the publisher.
+ * In a group ({@link #beginGroup()} to {@link #commitGroup()}, the engine agent's poll): commands and
+ * event batches are only appended, event batches are handed on at once, and {@link #commitGroup()}
+ * commits the input journal and then the output journal; the caller holds the group's events back
+ * until then. The output journal never commits ahead of the input journal, so it never holds events
+ * of a command the input journal might lose.
  * <p>
  * Events of commands replayed during recovery are written to the output journal when it does not
- * hold them yet (a crash between the two appends), not published again.
+ * hold them yet, and handed to the publisher: the input journal held their commands but the crash came
+ * before their events were committed to the output journal, so they were never published, and a client
+ * may wait for them. Events the output journal holds were published before, and are not again.
  * <p>
  * The engine service uses it; so does anything that hosts the engine in its own thread and wants the
  * same journals (the in-process demo of {@code bourse run}). Engine thread only.
@@ -38,12 +46,19 @@ public final class EngineJournals implements CommandLog, EventSink, AutoCloseabl
     private final MatchingEngine engine;
     private final RecoveryReport recoveryReport;
     private final EventSink publisher;
+    private final EngineCounters counters;
+    private final LastCorrelationIds lastCorrelationIds;
     private boolean recovering = true;
+    private boolean grouping;
 
     /**
      * Recovers from {@code data} (creating it when new) and opens the journals for appending.
      *
-     * @param publisher where event batches go once journaled.
+     * @param publisher          where event batches go once journaled; during this constructor, the events
+     *                           of recovered commands that were never published (see above).
+     * @param lastCorrelationIds the resend table of whoever sequences the commands, which keeps it up to
+     *                           date with every command it sequences: restored here on recovery, and
+     *                           recorded in every snapshot.
      */
     public EngineJournals(
         final DataDirectory data,
@@ -52,7 +67,24 @@ public final class EngineJournals implements CommandLog, EventSink, AutoCloseabl
         final EventSink publisher,
         final LastCorrelationIds lastCorrelationIds)
     {
+        this(data, syncPolicy, snapshotEveryCommands, publisher, lastCorrelationIds, null);
+    }
+
+    /**
+     * As the public constructor, and keeps the journal positions and the last snapshot's sequence in the
+     * engine service's counters.
+     */
+    EngineJournals(
+        final DataDirectory data,
+        final SyncPolicy syncPolicy,
+        final long snapshotEveryCommands,
+        final EventSink publisher,
+        final LastCorrelationIds lastCorrelationIds,
+        final EngineCounters counters)
+    {
         this.publisher = publisher;
+        this.counters = counters;
+        this.lastCorrelationIds = lastCorrelationIds;
         this.snapshotEveryCommands = snapshotEveryCommands;
         snapshots = new SnapshotStore(new SnapshotStore.Context().directory(data.snapshots()));
         OutputJournal openedOutput = null;
@@ -65,7 +97,8 @@ public final class EngineJournals implements CommandLog, EventSink, AutoCloseabl
             final RecoveredEngine recovered = EngineRecovery.recover(new EngineRecovery.Context()
                 .engineContext(new MatchingEngine.Context().eventSink(this))
                 .inputJournalDirectory(data.input())
-                .snapshotStore(snapshots));
+                .snapshotStore(snapshots)
+                .sequencerState(lastCorrelationIds));
             if (recovered.report().corruption() != null)
             {
                 throw new IllegalStateException("the input journal in " + data.input() + " is damaged; the engine will not " +
@@ -74,7 +107,8 @@ public final class EngineJournals implements CommandLog, EventSink, AutoCloseabl
             engine = recovered.engine();
             recoveryReport = recovered.report();
             output.commitBatch();
-            rebuildResendTable(data, lastCorrelationIds);
+            // Recovery wrote the output journal on this thread; the engine thread appends from now on.
+            output.releaseThread();
             openedInput = new InputJournal(new JournalContext().directory(data.input()).syncPolicy(syncPolicy));
             input = openedInput;
         }
@@ -84,6 +118,11 @@ public final class EngineJournals implements CommandLog, EventSink, AutoCloseabl
             throw ex;
         }
         recovering = false;
+        if (counters != null)
+        {
+            counters.snapshotSequence().setRelease(recoveryReport.snapshotSequence());
+            updatePositions();
+        }
     }
 
     /** The recovered engine; its events come to this object, which journals and then publishes them. */
@@ -97,12 +136,34 @@ public final class EngineJournals implements CommandLog, EventSink, AutoCloseabl
         return recoveryReport;
     }
 
-    /** Appended and committed before the engine applies it: nothing published comes from a command not journaled. */
+    /**
+     * Appended before the engine applies it, and committed at once unless a group is open: nothing
+     * published comes from a command not journaled.
+     */
     @Override
     public void onSequenced(final DirectBuffer buffer, final int offset, final int length)
     {
         input.append(buffer, offset, length);
-        input.commitBatch();
+        if (!grouping)
+        {
+            commitInput();
+        }
+    }
+
+    /** Groups the commands and events from now until {@link #commitGroup()} into one commit of each journal. */
+    @Override
+    public boolean beginGroup()
+    {
+        grouping = true;
+        return true;
+    }
+
+    /** Commits the group: the input journal first, then the output journal. */
+    @Override
+    public void commitGroup()
+    {
+        grouping = false;
+        commit();
     }
 
     @Override
@@ -110,25 +171,47 @@ public final class EngineJournals implements CommandLog, EventSink, AutoCloseabl
     {
         if (recovering)
         {
-            // Replayed: published before the crash if the output journal holds it, else recorded now.
+            // Replayed: published before the crash if the output journal holds it, else recorded and published now.
             if (CommandFrames.sequence(buffer, offset) > output.lastSequence())
             {
                 output.onEvents(buffer, offset, length);
+                publisher.onEvents(buffer, offset, length);
             }
             return;
         }
-        output.onEvents(buffer, offset, length);
-        output.commitBatch();
+        if (grouping)
+        {
+            if (!output.fitsInBatch(length))
+            {
+                // The output journal commits its batch to make room: the commands must be committed first.
+                commitInput();
+            }
+            output.onEvents(buffer, offset, length);
+        }
+        else
+        {
+            output.onEvents(buffer, offset, length);
+            output.commitBatch();
+            updatePositions();
+        }
         publisher.onEvents(buffer, offset, length);
     }
 
-    /** After a command has been applied: a periodic snapshot when one is due. */
+    /**
+     * After a command has been applied: a periodic snapshot when one is due, after committing what a group
+     * holds, so that a snapshot never records a command the journals could still lose.
+     */
     @Override
     public void onApplied(final MatchingEngine engine)
     {
         if (snapshotEveryCommands > 0 && engine.lastSequence() % snapshotEveryCommands == 0)
         {
-            snapshots.write(engine);
+            commit();
+            snapshots.write(engine, lastCorrelationIds);
+            if (counters != null)
+            {
+                counters.snapshotSequence().setRelease(engine.lastSequence());
+            }
         }
     }
 
@@ -138,16 +221,25 @@ public final class EngineJournals implements CommandLog, EventSink, AutoCloseabl
         CloseHelper.closeAll(input, output);
     }
 
-    private static void rebuildResendTable(final DataDirectory data, final LastCorrelationIds lastCorrelationIds)
+    private void commit()
     {
-        try (JournalReader reader = new JournalReader(data.input()))
+        input.commitBatch();
+        output.commitBatch();
+        updatePositions();
+    }
+
+    private void commitInput()
+    {
+        input.commitBatch();
+        updatePositions();
+    }
+
+    private void updatePositions()
+    {
+        if (counters != null)
         {
-            final JournalReadResult result = reader.read(1, Long.MAX_VALUE,
-                (sequence, timestampNs, buffer, offset, length) -> lastCorrelationIds.onSequenced(buffer, offset, length));
-            if (result.isCorrupt())
-            {
-                throw new IllegalStateException("the input journal in " + data.input() + " is damaged: " + result.corruption());
-            }
+            counters.inputJournalPosition().setRelease(input.committedSequence());
+            counters.outputJournalPosition().setRelease(output.committedSequence());
         }
     }
 }

@@ -70,8 +70,12 @@ public final class EngineService implements AutoCloseable
             final CommandLog commandLog;
             if (context.dataDirectory() != null)
             {
+                // Recovered events that were never published wait as pending: the engine thread offers
+                // them before it takes any command.
+                events.hold();
                 engineJournals = new EngineJournals(new DataDirectory(context.dataDirectory()), context.syncPolicy(),
-                    context.snapshotEveryCommands(), events, lastCorrelationIds);
+                    context.snapshotEveryCommands(), events, lastCorrelationIds, engineCounters);
+                events.release();
                 engine = engineJournals.engine();
                 commandLog = engineJournals;
             }
@@ -83,6 +87,7 @@ public final class EngineService implements AutoCloseable
             final EngineAgent agent = new EngineAgent(
                 commands,
                 context.commandFragmentLimit(),
+                context.maxHeldEventBytes(),
                 engine,
                 events,
                 commandLog,
@@ -147,6 +152,7 @@ public final class EngineService implements AutoCloseable
         private String eventChannel = EngineChannels.DEFAULT_EVENT_CHANNEL;
         private int eventStreamId = EngineChannels.DEFAULT_EVENT_STREAM_ID;
         private int commandFragmentLimit = 64;
+        private int maxHeldEventBytes = 256 * 1024;
         private IdleStrategy idleStrategy;
         private long livenessTimeoutNs = SmallMachineAeron.DEFAULT_LIVENESS_TIMEOUT_NS;
         private EpochNanoClock clock = new SystemEpochNanoClock();
@@ -182,6 +188,10 @@ public final class EngineService implements AutoCloseable
             if (commandFragmentLimit < 1)
             {
                 throw new IllegalArgumentException("commandFragmentLimit must be positive: " + commandFragmentLimit);
+            }
+            if (maxHeldEventBytes < 1)
+            {
+                throw new IllegalArgumentException("maxHeldEventBytes must be positive: " + maxHeldEventBytes);
             }
             if (livenessTimeoutNs <= 0)
             {
@@ -286,6 +296,22 @@ public final class EngineService implements AutoCloseable
         public int commandFragmentLimit()
         {
             return commandFragmentLimit;
+        }
+
+        /**
+         * With a journal, a poll's events are held until its commands are committed as one group; the
+         * poll stops taking commands once they reach this many bytes (256 KiB by default), so what waits
+         * in memory stays bounded. Smaller: more, smaller commits; larger: fewer commits per command.
+         */
+        public Context maxHeldEventBytes(final int maxHeldEventBytes)
+        {
+            this.maxHeldEventBytes = maxHeldEventBytes;
+            return this;
+        }
+
+        public int maxHeldEventBytes()
+        {
+            return maxHeldEventBytes;
         }
 
         /** How the engine thread waits when idle; backoff by default, busy-spin only on a machine with cores to spare. */

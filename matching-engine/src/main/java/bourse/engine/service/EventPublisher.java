@@ -7,6 +7,7 @@ import io.aeron.Publication;
 import org.agrona.DirectBuffer;
 import org.agrona.ErrorHandler;
 import org.agrona.ExpandableArrayBuffer;
+import org.agrona.concurrent.status.AtomicCounter;
 
 import java.nio.ByteOrder;
 
@@ -15,13 +16,22 @@ import java.nio.ByteOrder;
  * boundaries only when a batch is longer than a message may be). What the publication does not take,
  * because it is back-pressured, the driver is busy or no consumer is connected yet, is kept in order
  * as pending and offered again by {@link #publishPending()}; the engine agent takes no new command
- * while anything is pending, so no event is ever dropped and at most one command's events wait.
+ * while anything is pending, so no event is ever dropped.
+ * <p>
+ * While {@link #hold() holding}, events are not offered at all: they are appended to the pending ones,
+ * in order, until {@link #release()}. The engine agent holds the events of a poll whose commands are
+ * committed to the journal as one group, so that none leaves before its command is durable; the next
+ * {@link #publishPending()} then offers the poll's events together, as few messages as fit. So at most
+ * one poll's events wait.
  */
 final class EventPublisher implements EventSink
 {
     private static final int INITIAL_PENDING_CAPACITY = 64 * 1024;
     private static final int BLOCK_LENGTH_OFFSET = 0;
     private static final int TEMPLATE_ID_OFFSET = 2;
+    /** Header and sequence: the shortest event whose sequence can be read. */
+    private static final int SEQUENCED_LENGTH = MessageHeaderDecoder.ENCODED_LENGTH + 8;
+    private static final int REJECT_LENGTH = MessageHeaderDecoder.ENCODED_LENGTH + CommandRejectedDecoder.BLOCK_LENGTH;
 
     private final Publication publication;
     private final EngineCounters counters;
@@ -33,6 +43,7 @@ final class EventPublisher implements EventSink
     private int chunkEvents;
     private int chunkRejects;
     private long lastFailedOfferResult;
+    private boolean holding;
 
     EventPublisher(final Publication publication, final EngineCounters counters, final ErrorHandler errorHandler)
     {
@@ -45,7 +56,7 @@ final class EventPublisher implements EventSink
     @Override
     public void onEvents(final DirectBuffer buffer, final int offset, final int length)
     {
-        final int published = hasPending() ? 0 : publish(buffer, offset, length);
+        final int published = holding || hasPending() ? 0 : publish(buffer, offset, length);
         if (published < length)
         {
             if (!hasPending())
@@ -64,10 +75,28 @@ final class EventPublisher implements EventSink
         return pendingOffset < pendingLimit;
     }
 
-    /** Offers what is pending again; returns the work done (1 if anything went out). */
+    /** Bytes of events pending, held or refused. */
+    int pendingLength()
+    {
+        return pendingLimit - pendingOffset;
+    }
+
+    /** From now until {@link #release()}, events are kept as pending and not offered. */
+    void hold()
+    {
+        holding = true;
+    }
+
+    /** Ends {@link #hold()}: the held events go out with the next {@link #publishPending()}. */
+    void release()
+    {
+        holding = false;
+    }
+
+    /** Offers what is pending again; returns the work done (1 if anything went out). Nothing while holding. */
     int publishPending()
     {
-        if (!hasPending())
+        if (holding || !hasPending())
         {
             return 0;
         }
@@ -94,6 +123,7 @@ final class EventPublisher implements EventSink
             if (chunkRejects > 0)
             {
                 counters.rejects().getAndAddRelease(chunkRejects);
+                countRejectsByReason(buffer, offset + published, chunk);
             }
             published += chunk;
         }
@@ -109,21 +139,63 @@ final class EventPublisher implements EventSink
         while (length - chunk >= MessageHeaderDecoder.ENCODED_LENGTH)
         {
             final int position = offset + chunk;
-            final int eventLength = MessageHeaderDecoder.ENCODED_LENGTH +
-                (buffer.getShort(position + BLOCK_LENGTH_OFFSET, ByteOrder.LITTLE_ENDIAN) & 0xFFFF);
+            final int eventLength = eventLength(buffer, position);
             if (chunk > 0 && chunk + eventLength > maxMessageLength)
             {
                 break;
             }
             chunk = Math.min(chunk + eventLength, length);
             chunkEvents++;
-            if ((buffer.getShort(position + TEMPLATE_ID_OFFSET, ByteOrder.LITTLE_ENDIAN) & 0xFFFF) ==
-                CommandRejectedDecoder.TEMPLATE_ID)
+            if (isReject(buffer, position))
             {
                 chunkRejects++;
             }
         }
         return chunk == 0 ? length : chunk;
+    }
+
+    /** Rejects are rare: their reasons are counted by a second walk over a published chunk that has some. */
+    private void countRejectsByReason(final DirectBuffer buffer, final int offset, final int length)
+    {
+        for (int position = offset; offset + length - position >= REJECT_LENGTH; position += eventLength(buffer, position))
+        {
+            if (isReject(buffer, position))
+            {
+                final AtomicCounter counter = counters.rejectsByReasonValue(
+                    buffer.getByte(position + MessageHeaderDecoder.ENCODED_LENGTH + CommandRejectedDecoder.reasonEncodingOffset()) & 0xFF);
+                if (counter != null)
+                {
+                    counter.incrementRelease();
+                }
+            }
+        }
+    }
+
+    /**
+     * The sequence of the first pending event that has one (the service's own rejects carry 0), or 0 when
+     * nothing sequenced is pending: where the published events stop and the journal lag starts.
+     */
+    long firstPendingSequence()
+    {
+        for (int position = pendingOffset; pendingLimit - position >= SEQUENCED_LENGTH; position += eventLength(pending, position))
+        {
+            final long sequence = CommandFrames.sequence(pending, position);
+            if (sequence != 0)
+            {
+                return sequence;
+            }
+        }
+        return 0;
+    }
+
+    private static int eventLength(final DirectBuffer buffer, final int position)
+    {
+        return MessageHeaderDecoder.ENCODED_LENGTH + (buffer.getShort(position + BLOCK_LENGTH_OFFSET, ByteOrder.LITTLE_ENDIAN) & 0xFFFF);
+    }
+
+    private static boolean isReject(final DirectBuffer buffer, final int position)
+    {
+        return (buffer.getShort(position + TEMPLATE_ID_OFFSET, ByteOrder.LITTLE_ENDIAN) & 0xFFFF) == CommandRejectedDecoder.TEMPLATE_ID;
     }
 
     private void onOfferRefused(final long result)

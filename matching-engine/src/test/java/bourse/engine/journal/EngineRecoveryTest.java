@@ -2,6 +2,9 @@ package bourse.engine.journal;
 
 import bourse.engine.EngineSnapshot;
 import bourse.engine.MatchingEngine;
+import org.agrona.DirectBuffer;
+import org.agrona.ExpandableDirectByteBuffer;
+import org.agrona.MutableDirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -154,6 +157,70 @@ class EngineRecoveryTest
         assertThat(store.snapshots()).containsExactly(snapshots.get(2), snapshots.get(1));
     }
 
+    @Test
+    void shouldRecoverTheSequencerStateFromTheSnapshotAndReadOnlyTheJournalAfterIt()
+    {
+        final SnapshotStore store = new SnapshotStore(new SnapshotStore.Context().directory(dataDirectory.resolve("with-state")));
+        store.write(loadSnapshot(snapshots.get(2)), new SequenceCount(SNAPSHOT_AFTER[2]));
+        final SequenceCount state = new SequenceCount(0);
+
+        final RecoveredEngine recovered = EngineRecovery.recover(context(store).sequencerState(state));
+
+        assertThat(recovered.report().sequencerStateFromSnapshot()).isTrue();
+        assertThat(recovered.report().entriesRead()).isEqualTo(STREAM_LENGTH - SNAPSHOT_AFTER[2]);
+        assertThat(state.commands).isEqualTo(STREAM_LENGTH);
+        assertThat(state.lastSequence).isEqualTo(STREAM_LENGTH);
+        assertThat(recovered.engine().stateHash()).isEqualTo(uninterruptedHash);
+    }
+
+    @Test
+    void shouldRebuildTheSequencerStateFromTheJournalStartWhenTheSnapshotRecordsNone()
+    {
+        final SequenceCount state = new SequenceCount(0);
+
+        final RecoveredEngine recovered = EngineRecovery.recover(context(store()).sequencerState(state));
+
+        assertThat(recovered.report().sequencerStateFromSnapshot()).isFalse();
+        assertThat(recovered.report().entriesRead()).as("one pass from the start").isEqualTo(STREAM_LENGTH);
+        assertThat(recovered.report().entriesReplayed()).isEqualTo(STREAM_LENGTH - SNAPSHOT_AFTER[2]);
+        assertThat(state.commands).isEqualTo(STREAM_LENGTH);
+        assertThat(recovered.engine().stateHash()).isEqualTo(uninterruptedHash);
+    }
+
+    @Test
+    void shouldLoadAFormat1SnapshotAndRebuildTheSequencerStateFromTheJournal() throws IOException
+    {
+        final Path legacy = dataDirectory.resolve("legacy");
+        Files.createDirectories(legacy);
+        final ExpandableDirectByteBuffer image = new ExpandableDirectByteBuffer(1 << 16);
+        final int length = EngineSnapshot.write(loadSnapshot(snapshots.get(1)), image, 0);
+        final byte[] bytes = new byte[length];
+        image.getBytes(0, bytes);
+        Files.write(legacy.resolve(SnapshotStore.fileName(SNAPSHOT_AFTER[1])), bytes);
+        final SequenceCount state = new SequenceCount(0);
+
+        final RecoveredEngine recovered = EngineRecovery.recover(
+            context(new SnapshotStore(new SnapshotStore.Context().directory(legacy))).sequencerState(state));
+
+        assertThat(recovered.report().snapshotSequence()).isEqualTo(SNAPSHOT_AFTER[1]);
+        assertThat(recovered.report().sequencerStateFromSnapshot()).isFalse();
+        assertThat(state.commands).isEqualTo(STREAM_LENGTH);
+        assertThat(recovered.engine().stateHash()).isEqualTo(uninterruptedHash);
+    }
+
+    @Test
+    void shouldPassOverASnapshotFileOfAnUnknownFormatSayingWhich()
+    {
+        final Path newest = snapshots.get(snapshots.size() - 1);
+        QueueFiles.putIntAt(newest, 4, 3);
+
+        final RecoveredEngine recovered = EngineRecovery.recover(context(store()));
+
+        assertThat(recovered.report().rejectedSnapshots()).extracting(RejectedSnapshot::reason)
+            .containsExactly("snapshot file format version 3 is not supported (this store reads 1 and 2)");
+        assertThat(recovered.engine().stateHash()).isEqualTo(uninterruptedHash);
+    }
+
     private SnapshotStore store()
     {
         return new SnapshotStore(new SnapshotStore.Context().directory(snapshotDirectory).retain(10));
@@ -163,8 +230,7 @@ class EngineRecoveryTest
     {
         try
         {
-            final byte[] bytes = Files.readAllBytes(file);
-            return EngineSnapshot.load(MarketStream.engineContext(), new UnsafeBuffer(bytes), 0, bytes.length);
+            return SnapshotStore.load(file, MarketStream.engineContext());
         }
         catch (final IOException ex)
         {
@@ -178,6 +244,42 @@ class EngineRecoveryTest
             .engineContext(MarketStream.engineContext())
             .inputJournalDirectory(journalDirectory)
             .snapshotStore(store);
+    }
+
+    /** A sequencer's state for tests: how many commands it has seen, and the last one's sequence. */
+    private static final class SequenceCount implements SequencerState
+    {
+        long commands;
+        long lastSequence;
+
+        SequenceCount(final long commands)
+        {
+            this.commands = commands;
+            this.lastSequence = commands;
+        }
+
+        @Override
+        public int write(final MutableDirectBuffer buffer, final int offset)
+        {
+            buffer.putLong(offset, commands);
+            buffer.putLong(offset + 8, lastSequence);
+            return 16;
+        }
+
+        @Override
+        public void load(final DirectBuffer buffer, final int offset, final int length)
+        {
+            assertThat(length).isEqualTo(16);
+            commands = buffer.getLong(offset);
+            lastSequence = buffer.getLong(offset + 8);
+        }
+
+        @Override
+        public void onSequenced(final DirectBuffer buffer, final int offset, final int length)
+        {
+            commands++;
+            lastSequence = BatchFormat.sequence(buffer, offset);
+        }
     }
 
     private static void journalAndApply(final InputJournal journal, final MatchingEngine engine, final List<byte[]> batch)

@@ -7,8 +7,11 @@ import bourse.sbe.StpMode;
 import bourse.sbe.TimeInForce;
 import org.agrona.CloseHelper;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -31,6 +34,9 @@ class EngineBackPressureTest
     private static final int SOURCE_ID = 3;
     private static final long STALL_CHECK_NS = TimeUnit.MILLISECONDS.toNanos(200);
 
+    @TempDir
+    Path data;
+
     private EngineService service;
     private EngineTestClient client;
 
@@ -40,10 +46,13 @@ class EngineBackPressureTest
         CloseHelper.closeAll(client, service);
     }
 
-    @Test
-    void shouldStopTakingCommandsWhileASlowConsumerHoldsBackEventsAndLoseNoneOnceItCatchesUp()
+    /** Journaled, the events of each poll are held until its group commit, then refused like any others. */
+    @ParameterizedTest(name = "journaled: {0}")
+    @ValueSource(booleans = {false, true})
+    void shouldStopTakingCommandsWhileASlowConsumerHoldsBackEventsAndLoseNoneOnceItCatchesUp(final boolean journaled)
     {
-        service = EngineService.launch(EngineServiceTest.udpContext(TERM_LENGTH));
+        final EngineService.Context context = EngineServiceTest.udpContext(TERM_LENGTH);
+        service = EngineService.launch(journaled ? context.dataDirectory(data) : context);
         client = new EngineTestClient(service.context().aeronDirectoryName(), service.context(), SOURCE_ID, 0);
         final EventStream slowConsumer = client.subscribeToEvents();
         client.awaitConnected(slowConsumer);
@@ -79,6 +88,11 @@ class EngineBackPressureTest
         assertThat(service.counters().commandsIn().get()).as("commands taken while the consumer does not poll")
             .isEqualTo(taken)
             .isLessThan(SET_UP_COMMANDS + ORDERS);
+        if (journaled)
+        {
+            assertThat(service.counters().journalLag().get()).as("commands journaled whose events wait").isPositive()
+                .isLessThanOrEqualTo(service.counters().inputJournalPosition().get());
+        }
 
         // The consumer catches up; the rest of the orders go through as room appears.
         final int[] next = {sent[0]};
@@ -100,6 +114,7 @@ class EngineBackPressureTest
             .endsWith(SET_UP_COMMANDS + ORDERS);
         Polling.until("the event counter", () ->
             service.counters().eventsOut().get() == slowConsumer.listener.events.size());
+        assertThat(service.counters().journalLag().get()).as("nothing left to publish").isZero();
         assertThat(service.counters().rejects().get()).isZero();
     }
 

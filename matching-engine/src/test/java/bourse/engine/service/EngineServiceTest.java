@@ -199,6 +199,22 @@ class EngineServiceTest
     }
 
     @Test
+    void shouldShowNoJournalPositionsWithoutADataDirectory()
+    {
+        launch(ipcContext());
+        final EngineTestClient client = client(0);
+        final EventStream events = client.subscribeToEvents();
+        client.awaitConnected(events);
+        final long setUp = client.setUpMarket();
+        events.await("the market", event -> event.correlationId() == setUp);
+
+        assertThat(service.counters().inputJournalPosition().get()).isZero();
+        assertThat(service.counters().outputJournalPosition().get()).isZero();
+        assertThat(service.counters().journalLag().get()).isZero();
+        assertThat(service.counters().snapshotSequence().get()).isZero();
+    }
+
+    @Test
     void shouldFailClearlyWhenNoEngineListens()
     {
         launch(udpContext());
@@ -240,7 +256,7 @@ class EngineServiceTest
                 "|control-mode=dynamic|fc=min|term-length=" + termLength);
     }
 
-    private static EngineService.Context ipcContext()
+    static EngineService.Context ipcContext()
     {
         return new EngineService.Context()
             .commandChannel("aeron:ipc?term-length=1m").commandStreamId(1001)

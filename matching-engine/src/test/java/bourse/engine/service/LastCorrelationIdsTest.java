@@ -5,7 +5,10 @@ import bourse.sbe.MessageHeaderEncoder;
 import org.agrona.ExpandableArrayBuffer;
 import org.junit.jupiter.api.Test;
 
+import java.nio.ByteOrder;
+
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class LastCorrelationIdsTest
 {
@@ -54,6 +57,48 @@ class LastCorrelationIdsTest
 
         assertThat(table.lastCorrelationId(1)).isEqualTo(Long.MIN_VALUE);
         assertThat(table.isResend(buffer, 0, length)).isFalse();
+    }
+
+    @Test
+    void shouldLoadExactlyTheTableItWroteInSourceOrder()
+    {
+        sequence(9, 90);
+        sequence(-3, 30);
+        sequence(1, 10);
+        final ExpandableArrayBuffer image = new ExpandableArrayBuffer(8);
+        final int length = table.write(image, 5);
+
+        final LastCorrelationIds loaded = new LastCorrelationIds();
+        loaded.onSequenced(buffer, 0, deposit(4, 40));
+        loaded.load(image, 5, length);
+
+        assertThat(length).isEqualTo(4 + 3 * 12);
+        assertThat(image.getInt(5 + 4, ByteOrder.LITTLE_ENDIAN)).as("the lowest source first").isEqualTo(-3);
+        assertThat(loaded.lastCorrelationId(9)).isEqualTo(90);
+        assertThat(loaded.lastCorrelationId(-3)).isEqualTo(30);
+        assertThat(loaded.lastCorrelationId(1)).isEqualTo(10);
+        assertThat(loaded.lastCorrelationId(4)).as("replaced, not merged").isEqualTo(Long.MIN_VALUE);
+        final ExpandableArrayBuffer again = new ExpandableArrayBuffer(8);
+        assertThat(loaded.write(again, 0)).isEqualTo(length);
+        final byte[] written = new byte[length];
+        final byte[] rewritten = new byte[length];
+        image.getBytes(5, written);
+        again.getBytes(0, rewritten);
+        assertThat(rewritten).as("equal tables, equal bytes").isEqualTo(written);
+    }
+
+    @Test
+    void shouldRefuseBytesThatAreNotATableAndKeepWhatItHad()
+    {
+        sequence(1, 10);
+        final ExpandableArrayBuffer image = new ExpandableArrayBuffer(64);
+        final int length = table.write(image, 0);
+
+        assertThatThrownBy(() -> table.load(image, 0, length - 1)).isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining("cannot hold");
+        image.putInt(0, -1, ByteOrder.LITTLE_ENDIAN);
+        assertThatThrownBy(() -> table.load(image, 0, length)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(table.lastCorrelationId(1)).isEqualTo(10);
     }
 
     private void sequence(final int sourceId, final long correlationId)

@@ -1,0 +1,54 @@
+package bourse.engine.service;
+
+import org.agrona.CloseHelper;
+
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * An engine service on a data directory, snapshotting every {@link #SNAPSHOT_EVERY} commands, and a
+ * client of it; stopped and started again on the same directory and clock, as a restart does.
+ */
+final class JournaledService implements AutoCloseable
+{
+    static final long SNAPSHOT_EVERY = 10;
+
+    private final Path data;
+    private final int sourceId;
+    private final AtomicLong clockNs = new AtomicLong(1_700_000_000_000_000_000L);
+    EngineService service;
+    EngineTestClient client;
+
+    JournaledService(final Path data, final int sourceId)
+    {
+        this.data = data;
+        this.sourceId = sourceId;
+    }
+
+    void start()
+    {
+        service = EngineService.launch(EngineServiceTest.udpContext("1m")
+            .dataDirectory(data)
+            .snapshotEveryCommands(SNAPSHOT_EVERY)
+            .clock(clockNs::incrementAndGet));
+        // The correlation ids carry on from the wall clock's scale, so a restarted client never reuses one.
+        client = new EngineTestClient(service.context().aeronDirectoryName(), service.context(), sourceId, clockNs.get());
+        client.awaitConnected();
+    }
+
+    /** A client and its event stream, both connected. */
+    EventStream connectedEvents()
+    {
+        final EventStream events = client.subscribeToEvents();
+        client.awaitConnected(events);
+        return events;
+    }
+
+    @Override
+    public void close()
+    {
+        CloseHelper.closeAll(client, service);
+        client = null;
+        service = null;
+    }
+}

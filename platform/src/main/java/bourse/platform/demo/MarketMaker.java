@@ -48,8 +48,10 @@ final class MarketMaker
     /**
      * Sends one command about one rung of the instrument at {@code instrumentIndex}; none while the
      * engine has not yet answered the order last placed on that rung.
+     *
+     * @return false when it had nothing to do on the rung it picked.
      */
-    void act(final SplittableRandom random, final int instrumentIndex, final FairPrice fair)
+    boolean act(final SplittableRandom random, final int instrumentIndex, final FairPrice fair)
     {
         final InstrumentSpec instrument = fair.instrument();
         final Side side = random.nextBoolean() ? Side.BUY : Side.SELL;
@@ -63,7 +65,7 @@ final class MarketMaker
             final long orderId = accounts.takeOrderId(rungCorrelationIds[rung]);
             if (orderId == AccountsView.AWAITING)
             {
-                return;
+                return false;
             }
             rungCorrelationIds[rung] = 0;
             rungOrderIds[rung] = orderId == AccountsView.REJECTED ? 0 : orderId;
@@ -92,6 +94,7 @@ final class MarketMaker
                 order.remaining - instrument.lotSize() : quantity(random, instrument);
             engine.replaceOrder(accountId, order.orderId, targetPrice, trimmed);
         }
+        return true;
     }
 
     /** Places the rung's order; its correlation id, whose answer will carry the order id, or 0 if not sent. */

@@ -8,8 +8,7 @@ import java.util.SplittableRandom;
 /**
  * The demo's order flow: market makers, takers and a treasury driven by one seeded random generator,
  * so that the same seed always makes the same decisions from the same market. Every {@link #step()}
- * sends at most one command: none when the trader it picks still waits for the engine's answer to its
- * last order on that spot of the book.
+ * sends one command, unless the engine is back-pressured.
  */
 final class SimulatedTraders
 {
@@ -50,7 +49,7 @@ final class SimulatedTraders
         this.treasury = new Treasury(engine, accounts, DemoMarket.allAccounts());
     }
 
-    /** Sends the next command of the flow, if any. */
+    /** Sends the next command of the flow. */
     void step()
     {
         steps++;
@@ -64,11 +63,9 @@ final class SimulatedTraders
         }
         final int instrumentIndex = random.nextInt(fairPrices.length);
         final FairPrice fair = fairPrices[instrumentIndex];
-        if (random.nextInt(100) < MARKET_MAKER_PERCENT)
-        {
-            marketMakers[random.nextInt(marketMakers.length)].act(random, instrumentIndex, fair);
-        }
-        else
+        // A maker with nothing to do on the rung it picked (its order there is unanswered) lets a taker act.
+        if (random.nextInt(100) >= MARKET_MAKER_PERCENT ||
+            !marketMakers[random.nextInt(marketMakers.length)].act(random, instrumentIndex, fair))
         {
             takers[random.nextInt(takers.length)].act(random, fair, market.instrument(fair.instrument().instrumentId()));
         }

@@ -120,13 +120,13 @@ final class EngineCommand implements Callable<Integer>
                 " and " + recovery.entriesReplayed() + " journaled commands in " + (recovery.elapsedNs() / 1_000_000) + " ms");
             out.flush();
             untilStopped.await(durationSeconds);
-            printCounters(out, service.counters());
+            printCounters(out, service.counters(), dataDirectory != null);
         }
         out.flush();
         return 0;
     }
 
-    private static void printCounters(final PrintWriter out, final EngineCounters counters)
+    private static void printCounters(final PrintWriter out, final EngineCounters counters, final boolean journaled)
     {
         out.println("Engine stopped: " +
             Decimals.count(counters.commandsIn().get()) + " commands in, " +
@@ -135,5 +135,10 @@ final class EngineCommand implements Callable<Integer>
             Decimals.count(counters.duplicates().get()) + " duplicates, " +
             Decimals.count(counters.backPressure().get()) + " back-pressured offers, " +
             Decimals.count(counters.errors().get()) + " errors");
+        if (journaled)
+        {
+            out.println("  journaled to sequence " + Decimals.count(counters.inputJournalPosition().get()) +
+                ", last snapshot at sequence " + Decimals.count(counters.snapshotSequence().get()));
+        }
     }
 }

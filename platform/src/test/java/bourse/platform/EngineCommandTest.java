@@ -47,7 +47,8 @@ class EngineCommandTest
         assertThat(first.exitCode()).as(first.err()).isZero();
         assertThat(first.out()).contains("data dir  " + data + ": recovered to sequence 0");
         assertThat(second.exitCode()).as(second.err()).isZero();
-        assertThat(second.out()).contains("data dir  " + data + ": recovered to sequence 0");
+        assertThat(second.out()).contains("data dir  " + data + ": recovered to sequence 0")
+            .contains("journaled to sequence 0, last snapshot at sequence 0");
         assertThat(data.resolve("input")).isDirectory();
         assertThat(data.resolve("output")).isDirectory();
         assertThat(CommandRunner.run("replay", "verify", data.toString()).out()).contains("verify: PASSED");

@@ -98,7 +98,7 @@ final class ReplayCandlesCommand implements Callable<Integer>
         public void onTrade(final TradeDecoder event)
         {
             final Instrument instrument = instrument(event.instrumentId());
-            if (instrument == null || !options.selects(event.sequence(), instrument.symbol()))
+            if (instrument == null || !options.selects(instrument.symbol()))
             {
                 return;
             }

@@ -140,7 +140,7 @@ final class ReplayOrdersCommand implements Callable<Integer>
 
         private void row(final long sequence, final OrderInfo info, final String step, final String detail)
         {
-            if (info == null || sequence < options.fromSequence ||
+            if (info == null || !options.inRange() ||
                 (order != null && order != info.orderId()) ||
                 (account != null && account != info.accountId()) ||
                 (options.instrument != null && (info.instrument() == null || !options.instrument.equals(info.instrument().symbol()))))

@@ -157,7 +157,7 @@ final class ReplayStatsCommand implements Callable<Integer>
         public void onOrderAccepted(final OrderAcceptedDecoder event)
         {
             final InstrumentStats stats = byId.get(event.instrumentId());
-            if (event.sequence() >= options.fromSequence && stats != null)
+            if (options.inRange() && stats != null)
             {
                 stats.orders++;
             }
@@ -167,7 +167,7 @@ final class ReplayStatsCommand implements Callable<Integer>
         public void onOrderCancelled(final OrderCancelledDecoder event)
         {
             final InstrumentStats stats = byId.get(event.instrumentId());
-            if (event.sequence() >= options.fromSequence && stats != null)
+            if (options.inRange() && stats != null)
             {
                 stats.cancels++;
             }
@@ -177,7 +177,7 @@ final class ReplayStatsCommand implements Callable<Integer>
         public void onTrade(final TradeDecoder event)
         {
             final InstrumentStats stats = byId.get(event.instrumentId());
-            if (event.sequence() < options.fromSequence || stats == null)
+            if (!options.inRange() || stats == null)
             {
                 return;
             }

@@ -75,7 +75,7 @@ final class ReplayTradesCommand implements Callable<Integer>
         public void onTrade(final TradeDecoder event)
         {
             final Instrument info = instrument(event.instrumentId());
-            if (info == null || !options.selects(event.sequence(), info.symbol()) ||
+            if (info == null || !options.selects(info.symbol()) ||
                 (account != null && account != event.makerAccountId() && account != event.takerAccountId()))
             {
                 return;

@@ -16,8 +16,8 @@ import java.nio.file.Path;
 /**
  * The output journal a {@code bourse replay} analysis reads, and how: from its start (instruments,
  * assets and orders are defined there, whatever {@code --from} says) to the end of a range given by
- * sequence or time, a slice at a time so that a time bound ends the read where it is passed and a
- * progress bar can follow it. It reads what is committed when it gets there, so it works on a journal
+ * sequence or time, a slice of sequences at a time so that a time bound ends the read soon after it is
+ * passed, with a progress bar on stderr when asked or when stderr is a terminal. It reads what is committed when it gets there, so it works on a journal
  * the engine is still writing: the result is a consistent prefix of what the engine will have written.
  */
 final class ReplayJournal implements JournalEntryHandler
@@ -77,7 +77,10 @@ final class ReplayJournal implements JournalEntryHandler
             }
             while (!result.isCorrupt() && !ended && result.nextSequence() == sliceEnd && sliceEnd < endExclusive);
         }
-        bar.clear();
+        finally
+        {
+            bar.clear();
+        }
         if (result.isCorrupt())
         {
             spec.commandLine().getErr().println(spec.qualifiedName() + ": the journal is damaged from here on: " + result.corruption());

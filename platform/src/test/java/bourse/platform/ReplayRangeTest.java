@@ -1,10 +1,17 @@
 package bourse.platform;
 
 import bourse.engine.MatchingEngine;
+import bourse.engine.journal.DataDirectory;
+import net.openhft.chronicle.queue.ChronicleQueue;
+import net.openhft.chronicle.queue.ExcerptTailer;
+import net.openhft.chronicle.queue.TailerDirection;
+import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder;
+import net.openhft.chronicle.wire.DocumentContext;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.RandomAccessFile;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,8 +22,8 @@ import java.util.concurrent.locks.LockSupport;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * `bourse replay` ranges by sequence and by time, how a malformed bound is refused, and replaying a
- * journal while the engine still writes it. The workload stamps command n with n microseconds after
+ * `bourse replay` ranges by sequence and by time, how a malformed bound is refused, the progress bar,
+ * a damaged journal, and replaying a journal while the engine still writes it. The workload stamps command n with n microseconds after
  * the epoch, so every instant names a sequence exactly.
  */
 class ReplayRangeTest
@@ -152,6 +159,37 @@ class ReplayRangeTest
         assertThat(whileWriting).allSatisfy(prefix -> assertThat(complete).startsWith(prefix));
         assertThat(whileWriting.stream().filter(prefix -> prefix.length() < complete.length()).count())
             .as("reads that saw only part of the journal").isPositive();
+    }
+
+    @Test
+    void shouldPrintWhatComesBeforeDamageThenReportItAndFail() throws Exception
+    {
+        final Path damaged = temp.resolve("damaged");
+        WorkloadJournals.record(damaged, new MatchingEngine.Context(), 20_000, (i, input, output, engine) -> { });
+        final long lastBatchStart;
+        final Path file;
+        try (ChronicleQueue queue = SingleChronicleQueueBuilder.single(new DataDirectory(damaged).output().toFile()).build();
+            ExcerptTailer tailer = queue.createTailer().direction(TailerDirection.BACKWARD).toEnd();
+            DocumentContext document = tailer.readingDocument())
+        {
+            file = tailer.currentFile().toPath();
+            lastBatchStart = document.wire().bytes().readPosition();
+        }
+        try (RandomAccessFile bytes = new RandomAccessFile(file.toFile(), "rw"))
+        {
+            bytes.seek(lastBatchStart + 100);
+            final int value = bytes.read();
+            bytes.seek(lastBatchStart + 100);
+            bytes.write(value ^ 0x5A);
+        }
+
+        final CommandRunner.Result result = CommandRunner.run("replay", "trades", damaged.toString(), "--format", "csv", "--progress");
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.outLines()).hasSizeGreaterThan(100);
+        assertThat(result.err()).contains("bourse replay trades: the journal is damaged from here on: CHECKSUM_MISMATCH");
+        assertThat(CommandRunner.run("replay", "stats", temp.resolve("nothing").toString()).err())
+            .contains("has no output/ journal");
     }
 
     private static CommandRunner.Result trades(final String... options)

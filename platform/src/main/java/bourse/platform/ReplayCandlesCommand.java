@@ -46,7 +46,7 @@ final class ReplayCandlesCommand implements Callable<Integer>
     public Integer call()
     {
         final long intervalNs = intervalNs();
-        final PrintWriter out = spec.commandLine().getOut();
+        final PrintWriter out = ReplayOptions.out(spec);
         final Candles candles = new Candles(out, intervalNs);
         if (options.format == ReplayOptions.Format.table)
         {

@@ -6,6 +6,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 
+import java.io.PrintWriter;
+
 /**
  * What the {@code bourse replay} analyses share: the journal they read, the range by sequence or
  * time, the instrument and the output format.
@@ -37,6 +39,15 @@ final class ReplayOptions
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
         description = "table, csv or json (default: ${DEFAULT-VALUE}).")
     Format format;
+
+    /**
+     * Where the analysis prints: the command's stdout, without picocli's flush after every line (a
+     * system call per row, most of the time of a long listing). Flush it at the end.
+     */
+    static PrintWriter out(final CommandSpec spec)
+    {
+        return new PrintWriter(spec.commandLine().getOut(), false);
+    }
 
     /** Whether the event being handled is in the range and of the selected instrument. */
     boolean selects(final String symbol)

@@ -55,7 +55,7 @@ final class ReplayStatsCommand implements Callable<Integer>
             events.onEvents(buffer, offset, length));
         if (exitCode != 2)
         {
-            print(spec.commandLine().getOut(), statistics);
+            print(ReplayOptions.out(spec), statistics);
         }
         return exitCode;
     }

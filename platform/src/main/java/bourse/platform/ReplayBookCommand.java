@@ -53,7 +53,7 @@ final class ReplayBookCommand implements Callable<Integer>
         }
         final MarketView market = new MarketView();
         final EngineEventAdapter events = new EngineEventAdapter(market);
-        final int exitCode = journal.read(spec, ReplayBound.sequence(1), at,
+        final int exitCode = journal.read(spec, ReplayJournal.Printing.AFTER_READING, ReplayBound.sequence(1), at,
             (sequence, timestampNs, buffer, offset, length) -> events.onEvents(buffer, offset, length));
         if (exitCode == 2)
         {

@@ -58,8 +58,8 @@ final class ReplayCandlesCommand implements Callable<Integer>
             out.println("symbol,start,open,high,low,close,volume,trades");
         }
         final EngineEventAdapter events = new EngineEventAdapter(candles);
-        final int exitCode = options.readOutputJournal(spec, (sequence, timestampNs, buffer, offset, length) ->
-            events.onEvents(buffer, offset, length));
+        final int exitCode = options.readOutputJournal(spec, ReplayJournal.Printing.WHILE_READING,
+            (sequence, timestampNs, buffer, offset, length) -> events.onEvents(buffer, offset, length));
         candles.flushAll();
         out.flush();
         return exitCode;

@@ -17,8 +17,9 @@ import java.nio.file.Path;
  * The output journal a {@code bourse replay} analysis reads, and how: from its start (instruments,
  * assets and orders are defined there, whatever {@code --from} says) to the end of a range given by
  * sequence or time, a slice of sequences at a time so that a time bound ends the read soon after it is
- * passed, with a progress bar on stderr when asked or when stderr is a terminal. It reads what is committed when it gets there, so it works on a journal
- * the engine is still writing: the result is a consistent prefix of what the engine will have written.
+ * passed, with a progress bar on stderr when asked or when stderr is a terminal. It reads what is
+ * committed when it gets there, so it works on a journal the engine is still writing: the result is a
+ * consistent prefix of what the engine will have written.
  */
 final class ReplayJournal implements JournalEntryHandler
 {
@@ -31,8 +32,18 @@ final class ReplayJournal implements JournalEntryHandler
     Path dataDirectory;
 
     @Option(names = "--progress", negatable = true,
-        description = "A progress bar on stderr while reading (default: only when stderr is a terminal).")
+        description = "A progress bar on stderr while reading (default: when stderr is a terminal and stdout is not " +
+            "the terminal the rows scroll on).")
     Boolean progress;
+
+    /** When an analysis prints: what the default of {@code --progress} depends on. */
+    enum Printing
+    {
+        /** Row by row while it reads: on a terminal the rows show the progress, and a bar would tangle with them. */
+        WHILE_READING,
+        /** Once it has read: nothing to tangle with, the bar is erased first. */
+        AFTER_READING
+    }
 
     private ReplayBound from;
     private ReplayBound to;
@@ -48,11 +59,13 @@ final class ReplayJournal implements JournalEntryHandler
      * Hands every output journal entry up to {@code to} to the handler, in order; during each call,
      * {@link #inRange()} says whether the entry is also at or after {@code from}.
      *
+     * @param printing when the analysis prints, for the default of {@code --progress}.
      * @param from the first command of the range.
      * @param to   the last command of the range (a time: the last one stamped at or before it), or null for the end.
      * @return the command's exit code: 0, 1 for a damaged journal (reported on stderr), 2 for no journal.
      */
-    int read(final CommandSpec spec, final ReplayBound from, final ReplayBound to, final JournalEntryHandler handler)
+    int read(
+        final CommandSpec spec, final Printing printing, final ReplayBound from, final ReplayBound to, final JournalEntryHandler handler)
     {
         final Path output = new DataDirectory(dataDirectory).output();
         if (!Files.isDirectory(output))
@@ -64,7 +77,7 @@ final class ReplayJournal implements JournalEntryHandler
         this.to = to;
         this.handler = handler;
         final long endExclusive = to != null && !to.byTime() ? to.value() + 1 : Long.MAX_VALUE;
-        bar = progress(spec);
+        bar = progress(spec, printing);
         JournalReadResult result;
         try (JournalReader reader = new JournalReader(output))
         {
@@ -125,9 +138,11 @@ final class ReplayJournal implements JournalEntryHandler
         return lastTimestampNs;
     }
 
-    private ReplayProgress progress(final CommandSpec spec)
+    private ReplayProgress progress(final CommandSpec spec, final Printing printing)
     {
-        final boolean draw = progress != null ? progress : ReplayProgress.stderrIsTerminal();
-        return draw ? new ReplayProgress(spec.commandLine().getErr(), spec.qualifiedName(), SystemNanoClock.INSTANCE) : ReplayProgress.off();
+        final boolean draw = progress != null ? progress :
+            ReplayProgress.isTerminal(2) && (printing == Printing.AFTER_READING || !ReplayProgress.isTerminal(1));
+        return draw ? new ReplayProgress(spec.commandLine().getErr(), spec.qualifiedName(), SystemNanoClock.INSTANCE) :
+            ReplayProgress.off();
     }
 }

@@ -64,14 +64,15 @@ final class ReplayOptions
     /**
      * Checks the range, then hands every output journal entry up to {@code --to} to the handler.
      *
+     * @param printing when the analysis prints, for the default of {@code --progress}.
      * @return the command's exit code: 0, 1 for a damaged journal (reported on stderr), 2 for no journal.
      */
-    int readOutputJournal(final CommandSpec spec, final JournalEntryHandler handler)
+    int readOutputJournal(final CommandSpec spec, final ReplayJournal.Printing printing, final JournalEntryHandler handler)
     {
         if (to != null && from.byTime() == to.byTime() && to.value() < from.value())
         {
             throw new ParameterException(spec.commandLine(), "--to " + to + " is before --from " + from);
         }
-        return journal.read(spec, from, to, handler);
+        return journal.read(spec, printing, from, to, handler);
     }
 }

@@ -48,8 +48,8 @@ final class ReplayOrdersCommand implements Callable<Integer>
         final OrderLives lives = new OrderLives(out);
         lives.header();
         final EngineEventAdapter events = new EngineEventAdapter(lives);
-        final int exitCode = options.readOutputJournal(spec, (sequence, timestampNs, buffer, offset, length) ->
-            events.onEvents(buffer, offset, length));
+        final int exitCode = options.readOutputJournal(spec, ReplayJournal.Printing.WHILE_READING,
+            (sequence, timestampNs, buffer, offset, length) -> events.onEvents(buffer, offset, length));
         out.flush();
         return exitCode;
     }

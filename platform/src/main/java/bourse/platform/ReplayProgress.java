@@ -51,20 +51,21 @@ final class ReplayProgress
     }
 
     /**
-     * Whether stderr is a terminal. Java 17 cannot ask directly, and {@code System.console()} answers
-     * for stdin and stdout, which are often redirected exactly when a bar helps ({@code > trades.csv}):
-     * on Linux, look at what file descriptor 2 is; elsewhere fall back to the console.
+     * Whether this process's file descriptor (1 stdout, 2 stderr) is a terminal. Java 17 cannot ask
+     * directly, and {@code System.console()} answers for stdin and stdout together, which are often
+     * redirected exactly when a bar helps ({@code > trades.csv}): on Linux, look at what the descriptor
+     * is; elsewhere fall back to the console.
      */
-    static boolean stderrIsTerminal()
+    static boolean isTerminal(final int fd)
     {
-        final Path stderr = Path.of("/proc/self/fd/2");
-        if (!Files.isSymbolicLink(stderr))
+        final Path link = Path.of("/proc/self/fd/" + fd);
+        if (!Files.isSymbolicLink(link))
         {
             return System.console() != null;
         }
         try
         {
-            final String target = Files.readSymbolicLink(stderr).toString();
+            final String target = Files.readSymbolicLink(link).toString();
             return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
         }
         catch (final IOException ex)

@@ -51,8 +51,8 @@ final class ReplayStatsCommand implements Callable<Integer>
     {
         final Statistics statistics = new Statistics();
         final EngineEventAdapter events = new EngineEventAdapter(statistics);
-        final int exitCode = options.readOutputJournal(spec, (sequence, timestampNs, buffer, offset, length) ->
-            events.onEvents(buffer, offset, length));
+        final int exitCode = options.readOutputJournal(spec, ReplayJournal.Printing.AFTER_READING,
+            (sequence, timestampNs, buffer, offset, length) -> events.onEvents(buffer, offset, length));
         if (exitCode != 2)
         {
             print(ReplayOptions.out(spec), statistics);
@@ -69,7 +69,8 @@ final class ReplayStatsCommand implements Callable<Integer>
         final List<Map<String, Object>> accountRows = statistics.instruments.values().stream()
             .filter(stats -> options.instrument == null || options.instrument.equals(stats.instrument.symbol()))
             .flatMap(stats -> stats.positions.values().stream())
-            .sorted(Comparator.comparingLong((AccountPosition position) -> position.accountId).thenComparing(position -> position.instrument.symbol()))
+            .sorted(Comparator.comparingLong((AccountPosition position) -> position.accountId)
+                .thenComparing(position -> position.instrument.symbol()))
             .map(AccountPosition::row)
             .toList();
         switch (options.format)

@@ -41,8 +41,8 @@ final class ReplayTradesCommand implements Callable<Integer>
         final TradePrinter printer = new TradePrinter(out);
         printer.header();
         final EngineEventAdapter events = new EngineEventAdapter(printer);
-        final int exitCode = options.readOutputJournal(spec, (sequence, timestampNs, buffer, offset, length) ->
-            events.onEvents(buffer, offset, length));
+        final int exitCode = options.readOutputJournal(spec, ReplayJournal.Printing.WHILE_READING,
+            (sequence, timestampNs, buffer, offset, length) -> events.onEvents(buffer, offset, length));
         out.flush();
         return exitCode;
     }

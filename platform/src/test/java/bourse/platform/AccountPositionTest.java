@@ -36,8 +36,10 @@ class AccountPositionTest
                 position.onFill(buy, price, size, 0);
                 reference.onFill(buy, INSTRUMENT.price(price), INSTRUMENT.quantity(size));
 
-                assertThat(position.averagePrice()).as("account %d fill %d", account, i).isCloseTo(reference.averagePrice, within(TOLERANCE));
-                assertThat(position.realisedPnl()).as("account %d fill %d", account, i).isCloseTo(reference.realised, within(TOLERANCE));
+                assertThat(position.averagePrice()).as("account %d fill %d", account, i)
+                    .isCloseTo(reference.averagePrice, within(TOLERANCE));
+                assertThat(position.realisedPnl()).as("account %d fill %d", account, i)
+                    .isCloseTo(reference.realised, within(TOLERANCE));
             }
         }
     }

@@ -10,7 +10,8 @@ import java.time.format.DateTimeFormatter;
 /**
  * One end of a replay's range ({@code --from}, {@code --to}, {@code --at}): a command sequence number,
  * or an instant compared with each command's timestamp (the sequencer's, in epoch nanoseconds, which
- * never goes backwards in a journal).
+ * it never lets go backwards while it runs). A range by time starts at the first command stamped at
+ * or after its start and ends in front of the first command stamped after its end.
  *
  * @param byTime whether {@code value} is an instant in epoch nanoseconds rather than a sequence number.
  * @param value  the sequence number (at least 1) or the epoch nanoseconds.

@@ -1,30 +1,68 @@
 package bourse.platform;
 
-import java.math.BigDecimal;
-
-/** Open, high, low and close price, base volume and trade count of a run of trades, in decimals. */
+/**
+ * Open, high, low and close price (ticks), base volume (lots) and trade count of a run of trades in
+ * one instrument: integers while trades arrive, decimals when printed.
+ */
 final class Ohlcv
 {
-    BigDecimal open;
-    BigDecimal high;
-    BigDecimal low;
-    BigDecimal close;
-    BigDecimal volume = BigDecimal.ZERO;
+    final InstrumentCatalog.Instrument instrument;
+    final ExactSum volume = new ExactSum();
+    long open;
+    long high;
+    long low;
+    long close;
     long trades;
 
-    void add(final BigDecimal price, final BigDecimal quantity)
+    Ohlcv(final InstrumentCatalog.Instrument instrument)
     {
-        open = open == null ? price : open;
-        high = high == null || price.compareTo(high) > 0 ? price : high;
-        low = low == null || price.compareTo(low) < 0 ? price : low;
+        this.instrument = instrument;
+    }
+
+    void add(final long price, final long quantity)
+    {
+        if (trades == 0)
+        {
+            open = price;
+            high = price;
+            low = price;
+        }
+        high = Math.max(high, price);
+        low = Math.min(low, price);
         close = price;
-        volume = volume.add(quantity);
+        volume.add(quantity);
         trades++;
     }
 
-    /** A price as printed: plain decimal, or "-" before the first trade. */
-    static String plain(final BigDecimal price)
+    String open()
     {
-        return price == null ? "-" : price.toPlainString();
+        return plain(open);
+    }
+
+    String high()
+    {
+        return plain(high);
+    }
+
+    String low()
+    {
+        return plain(low);
+    }
+
+    String close()
+    {
+        return plain(close);
+    }
+
+    /** The base volume as a plain decimal. */
+    String volume()
+    {
+        return volume.decimal(instrument.baseScale()).toPlainString();
+    }
+
+    /** A price as printed: plain decimal, or "-" before the first trade. */
+    private String plain(final long price)
+    {
+        return trades == 0 ? "-" : instrument.price(price).toPlainString();
     }
 }

@@ -5,20 +5,21 @@ import bourse.platform.view.InstrumentView;
 import bourse.platform.view.MarketView;
 import bourse.platform.view.PriceLadder;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
+import java.time.Instant;
 import java.util.concurrent.Callable;
 
 /**
- * {@code bourse replay book DATA_DIR --at SEQ}: the price levels (L2: price, visible quantity, order
- * count) of each instrument as they were right after command {@code SEQ}, rebuilt from the output
- * journal's order-level book changes alone, exactly as any downstream consumer rebuilds them.
+ * {@code bourse replay book DATA_DIR --at SEQ|TIME}: the price levels (L2: price, visible quantity,
+ * order count) of each instrument as they were right after command {@code SEQ}, or after the last
+ * command stamped at or before {@code TIME}, rebuilt from the output journal's order-level book changes
+ * alone, exactly as any downstream consumer rebuilds them.
  */
 @Command(
     name = "book",
@@ -29,12 +30,13 @@ final class ReplayBookCommand implements Callable<Integer>
     @Spec
     private CommandSpec spec;
 
-    @Parameters(paramLabel = "DATA_DIR", description = "The engine's data directory (with output/).")
-    private Path dataDirectory;
+    @Mixin
+    private ReplayJournal journal;
 
-    @Option(names = "--at", paramLabel = "SEQ", defaultValue = "9223372036854775806",
-        description = "The book right after this command sequence (default: the end of the journal).")
-    private long atSequence;
+    @Option(names = "--at", paramLabel = "SEQ|TIME", converter = ReplayBound.Converter.class,
+        description = "The book right after this command: a sequence number, or an ISO-8601 instant (the last command " +
+            "stamped at or before it), e.g. 2026-11-25T17:50:00Z (default: the end of the journal).")
+    private ReplayBound at;
 
     @Option(names = "--instrument", paramLabel = "SYMBOL", description = "Only this instrument, e.g. BTC-USD.")
     private String instrument;
@@ -45,19 +47,14 @@ final class ReplayBookCommand implements Callable<Integer>
     @Override
     public Integer call()
     {
-        if (atSequence < 1 || depth < 1)
+        if (depth < 1)
         {
-            throw new ParameterException(spec.commandLine(), "--at and --depth must be at least 1");
+            throw new ParameterException(spec.commandLine(), "--depth must be at least 1");
         }
         final MarketView market = new MarketView();
         final EngineEventAdapter events = new EngineEventAdapter(market);
-        final long[] lastSequence = new long[1];
-        final int exitCode = ReplayOptions.readOutputJournal(spec, dataDirectory, atSequence,
-            (sequence, timestampNs, buffer, offset, length) ->
-            {
-                events.onEvents(buffer, offset, length);
-                lastSequence[0] = sequence;
-            });
+        final int exitCode = journal.read(spec, ReplayJournal.Printing.AFTER_READING, ReplayBound.sequence(1), at,
+            (sequence, timestampNs, buffer, offset, length) -> events.onEvents(buffer, offset, length));
         if (exitCode == 2)
         {
             return exitCode;
@@ -67,16 +64,17 @@ final class ReplayBookCommand implements Callable<Integer>
         {
             if (instrument == null || instrument.equals(view.symbol()))
             {
-                print(out, market, view, lastSequence[0]);
+                print(out, market, view);
             }
         }
         out.flush();
         return exitCode;
     }
 
-    private void print(final PrintWriter out, final MarketView market, final InstrumentView view, final long sequence)
+    private void print(final PrintWriter out, final MarketView market, final InstrumentView view)
     {
-        out.printf("%s after sequence %d: %d resting orders, last %s%n", view.symbol(), sequence, view.restingOrderCount(),
+        out.printf("%s after sequence %d at %s: %d resting orders, last %s%n", view.symbol(), journal.lastSequence(),
+            Instant.ofEpochSecond(0, journal.lastTimestampNs()), view.restingOrderCount(),
             view.hasTraded() ? view.formatPrice(view.lastPrice()) : "-");
         out.printf("  %6s  %16s  %14s | %-14s  %-16s  %-6s%n", "orders", "bid quantity", "bid", "ask", "ask quantity", "orders");
         final PriceLadder bids = view.bids();

@@ -46,7 +46,7 @@ final class ReplayCandlesCommand implements Callable<Integer>
     public Integer call()
     {
         final long intervalNs = intervalNs();
-        final PrintWriter out = spec.commandLine().getOut();
+        final PrintWriter out = ReplayOptions.out(spec);
         final Candles candles = new Candles(out, intervalNs);
         if (options.format == ReplayOptions.Format.table)
         {
@@ -58,8 +58,8 @@ final class ReplayCandlesCommand implements Callable<Integer>
             out.println("symbol,start,open,high,low,close,volume,trades");
         }
         final EngineEventAdapter events = new EngineEventAdapter(candles);
-        final int exitCode = options.readOutputJournal(spec, (sequence, timestampNs, buffer, offset, length) ->
-            events.onEvents(buffer, offset, length));
+        final int exitCode = options.readOutputJournal(spec, ReplayJournal.Printing.WHILE_READING,
+            (sequence, timestampNs, buffer, offset, length) -> events.onEvents(buffer, offset, length));
         candles.flushAll();
         out.flush();
         return exitCode;
@@ -98,7 +98,7 @@ final class ReplayCandlesCommand implements Callable<Integer>
         public void onTrade(final TradeDecoder event)
         {
             final Instrument instrument = instrument(event.instrumentId());
-            if (instrument == null || !options.selects(event.sequence(), instrument.symbol()))
+            if (instrument == null || !options.selects(instrument.symbol()))
             {
                 return;
             }
@@ -111,15 +111,15 @@ final class ReplayCandlesCommand implements Callable<Integer>
             }
             if (candle == null)
             {
-                candle = new Candle(instrument.symbol(), startNs);
+                candle = new Candle(startNs, new Ohlcv(instrument));
                 open.put(event.instrumentId(), candle);
             }
-            candle.ohlcv.add(instrument.price(event.price()), instrument.quantity(event.quantity()));
+            candle.ohlcv.add(event.price(), event.quantity());
         }
 
         void flushAll()
         {
-            open.values().stream().sorted((a, b) -> a.symbol.compareTo(b.symbol)).forEach(this::print);
+            open.values().stream().sorted((a, b) -> a.symbol().compareTo(b.symbol())).forEach(this::print);
             open.clear();
         }
 
@@ -129,22 +129,20 @@ final class ReplayCandlesCommand implements Callable<Integer>
             final Ohlcv ohlcv = candle.ohlcv;
             switch (options.format)
             {
-                case table -> out.printf("%-9s  %-27s  %14s  %14s  %14s  %14s  %16s  %7d%n", candle.symbol, start,
-                    Ohlcv.plain(ohlcv.open), Ohlcv.plain(ohlcv.high), Ohlcv.plain(ohlcv.low), Ohlcv.plain(ohlcv.close),
-                    ohlcv.volume.toPlainString(), ohlcv.trades);
-                case csv -> out.println(String.join(",", candle.symbol, start, Ohlcv.plain(ohlcv.open),
-                    Ohlcv.plain(ohlcv.high), Ohlcv.plain(ohlcv.low), Ohlcv.plain(ohlcv.close),
-                    ohlcv.volume.toPlainString(), Long.toString(ohlcv.trades)));
+                case table -> out.printf("%-9s  %-27s  %14s  %14s  %14s  %14s  %16s  %7d%n", candle.symbol(), start,
+                    ohlcv.open(), ohlcv.high(), ohlcv.low(), ohlcv.close(), ohlcv.volume(), ohlcv.trades);
+                case csv -> out.println(String.join(",", candle.symbol(), start, ohlcv.open(), ohlcv.high(), ohlcv.low(),
+                    ohlcv.close(), ohlcv.volume(), Long.toString(ohlcv.trades)));
                 case json ->
                 {
                     final Map<String, Object> row = new LinkedHashMap<>();
-                    row.put("symbol", candle.symbol);
+                    row.put("symbol", candle.symbol());
                     row.put("start", start);
-                    row.put("open", Ohlcv.plain(ohlcv.open));
-                    row.put("high", Ohlcv.plain(ohlcv.high));
-                    row.put("low", Ohlcv.plain(ohlcv.low));
-                    row.put("close", Ohlcv.plain(ohlcv.close));
-                    row.put("volume", ohlcv.volume.toPlainString());
+                    row.put("open", ohlcv.open());
+                    row.put("high", ohlcv.high());
+                    row.put("low", ohlcv.low());
+                    row.put("close", ohlcv.close());
+                    row.put("volume", ohlcv.volume());
                     row.put("trades", ohlcv.trades);
                     out.println(JsonLines.of(row));
                 }
@@ -154,11 +152,11 @@ final class ReplayCandlesCommand implements Callable<Integer>
     }
 
     /** One instrument's trades in one interval. */
-    private record Candle(String symbol, long startNs, Ohlcv ohlcv)
+    private record Candle(long startNs, Ohlcv ohlcv)
     {
-        Candle(final String symbol, final long startNs)
+        String symbol()
         {
-            this(symbol, startNs, new Ohlcv());
+            return ohlcv.instrument.symbol();
         }
     }
 }

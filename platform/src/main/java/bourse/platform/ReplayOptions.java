@@ -1,21 +1,16 @@
 package bourse.platform;
 
-import bourse.engine.journal.DataDirectory;
 import bourse.engine.journal.JournalEntryHandler;
-import bourse.engine.journal.JournalReadResult;
-import bourse.engine.journal.JournalReader;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Parameters;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.io.PrintWriter;
 
 /**
- * What the {@code bourse replay} analyses share: the data directory, the sequence range, the
- * instrument and the output format, and reading the output journal from its start (instruments,
- * assets and orders are defined there, whatever {@code --from} says).
+ * What the {@code bourse replay} analyses share: the journal they read, the range by sequence or
+ * time, the instrument and the output format.
  */
 final class ReplayOptions
 {
@@ -25,15 +20,18 @@ final class ReplayOptions
         table, csv, json
     }
 
-    @Parameters(paramLabel = "DATA_DIR", description = "The engine's data directory (with output/).")
-    Path dataDirectory;
+    @Mixin
+    ReplayJournal journal;
 
-    @Option(names = "--from", paramLabel = "SEQ", defaultValue = "1", description = "First command sequence (default: ${DEFAULT-VALUE}).")
-    long fromSequence;
+    @Option(names = "--from", paramLabel = "SEQ|TIME", defaultValue = "1", converter = ReplayBound.Converter.class,
+        description = "First command: a sequence number, or an ISO-8601 instant (the first command stamped at or after it), " +
+            "e.g. 2026-11-25T17:50:00Z (default: ${DEFAULT-VALUE}).")
+    ReplayBound from;
 
-    @Option(names = "--to", paramLabel = "SEQ", defaultValue = "9223372036854775806",
-        description = "Last command sequence, inclusive (default: the end).")
-    long toSequence;
+    @Option(names = "--to", paramLabel = "SEQ|TIME", converter = ReplayBound.Converter.class,
+        description = "Last command, inclusive: a sequence number, or an ISO-8601 instant (the last command stamped at or " +
+            "before it), e.g. 2026-11-25T17:55:00.5+01:00 (default: the end).")
+    ReplayBound to;
 
     @Option(names = "--instrument", paramLabel = "SYMBOL", description = "Only this instrument, e.g. BTC-USD.")
     String instrument;
@@ -42,47 +40,39 @@ final class ReplayOptions
         description = "table, csv or json (default: ${DEFAULT-VALUE}).")
     Format format;
 
-    /** Whether an event of this sequence and instrument is selected. */
-    boolean selects(final long sequence, final String symbol)
+    /**
+     * Where the analysis prints: the command's stdout, without picocli's flush after every line (a
+     * system call per row, most of the time of a long listing). Flush it at the end.
+     */
+    static PrintWriter out(final CommandSpec spec)
     {
-        return sequence >= fromSequence && symbol != null && (instrument == null || instrument.equals(symbol));
+        return new PrintWriter(spec.commandLine().getOut(), false);
+    }
+
+    /** Whether the event being handled is in the range and of the selected instrument. */
+    boolean selects(final String symbol)
+    {
+        return journal.inRange() && symbol != null && (instrument == null || instrument.equals(symbol));
+    }
+
+    /** Whether the event being handled is in the range. */
+    boolean inRange()
+    {
+        return journal.inRange();
     }
 
     /**
-     * Checks the options, then hands every output journal entry up to {@code --to} to the handler.
+     * Checks the range, then hands every output journal entry up to {@code --to} to the handler.
      *
+     * @param printing when the analysis prints, for the default of {@code --progress}.
      * @return the command's exit code: 0, 1 for a damaged journal (reported on stderr), 2 for no journal.
      */
-    int readOutputJournal(final CommandSpec spec, final JournalEntryHandler handler)
+    int readOutputJournal(final CommandSpec spec, final ReplayJournal.Printing printing, final JournalEntryHandler handler)
     {
-        if (fromSequence < 1 || toSequence < fromSequence)
+        if (to != null && from.byTime() == to.byTime() && to.value() < from.value())
         {
-            throw new ParameterException(spec.commandLine(), "--from must be at least 1 and --to at least --from");
+            throw new ParameterException(spec.commandLine(), "--to " + to + " is before --from " + from);
         }
-        return readOutputJournal(spec, dataDirectory, toSequence, handler);
-    }
-
-    /** Hands every output journal entry up to {@code lastSequence} to the handler; the exit code as above. */
-    static int readOutputJournal(
-        final CommandSpec spec, final Path dataDirectory, final long lastSequence, final JournalEntryHandler handler)
-    {
-        final String command = spec.qualifiedName();
-        final Path output = new DataDirectory(dataDirectory).output();
-        if (!Files.isDirectory(output))
-        {
-            spec.commandLine().getErr().println(command + ": " + dataDirectory + " has no output/ journal");
-            return 2;
-        }
-        final JournalReadResult result;
-        try (JournalReader reader = new JournalReader(output))
-        {
-            result = reader.read(1, lastSequence + 1, handler);
-        }
-        if (result.isCorrupt())
-        {
-            spec.commandLine().getErr().println(command + ": the journal is damaged from here on: " + result.corruption());
-            return 1;
-        }
-        return 0;
+        return journal.read(spec, printing, from, to, handler);
     }
 }

@@ -44,12 +44,12 @@ final class ReplayOrdersCommand implements Callable<Integer>
     @Override
     public Integer call()
     {
-        final PrintWriter out = spec.commandLine().getOut();
+        final PrintWriter out = ReplayOptions.out(spec);
         final OrderLives lives = new OrderLives(out);
         lives.header();
         final EngineEventAdapter events = new EngineEventAdapter(lives);
-        final int exitCode = options.readOutputJournal(spec, (sequence, timestampNs, buffer, offset, length) ->
-            events.onEvents(buffer, offset, length));
+        final int exitCode = options.readOutputJournal(spec, ReplayJournal.Printing.WHILE_READING,
+            (sequence, timestampNs, buffer, offset, length) -> events.onEvents(buffer, offset, length));
         out.flush();
         return exitCode;
     }
@@ -59,6 +59,7 @@ final class ReplayOrdersCommand implements Callable<Integer>
     {
         private final PrintWriter out;
         private final Long2ObjectHashMap<OrderInfo> orders = new Long2ObjectHashMap<>();
+        private final TableRow tableRow = new TableRow();
 
         OrderLives(final PrintWriter out)
         {
@@ -140,7 +141,7 @@ final class ReplayOrdersCommand implements Callable<Integer>
 
         private void row(final long sequence, final OrderInfo info, final String step, final String detail)
         {
-            if (info == null || sequence < options.fromSequence ||
+            if (info == null || !options.inRange() ||
                 (order != null && order != info.orderId()) ||
                 (account != null && account != info.accountId()) ||
                 (options.instrument != null && (info.instrument() == null || !options.instrument.equals(info.instrument().symbol()))))
@@ -150,8 +151,8 @@ final class ReplayOrdersCommand implements Callable<Integer>
             final String symbol = info.instrument() == null ? "?" : info.instrument().symbol();
             switch (options.format)
             {
-                case table -> out.printf("%10d  %10d  %8d  %-9s  %-10s  %s%n", sequence, info.orderId(), info.accountId(),
-                    symbol, step, detail);
+                case table -> tableRow.right(sequence, 10).right(info.orderId(), 10).right(info.accountId(), 8).left(symbol, 9)
+                    .left(step, 10).text(detail).println(out);
                 case csv -> out.println(sequence + "," + info.orderId() + "," + info.accountId() + "," + symbol + "," + step +
                     ",\"" + detail.replace("\"", "\"\"") + "\"");
                 case json ->

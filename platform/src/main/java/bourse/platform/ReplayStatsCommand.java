@@ -5,6 +5,7 @@ import bourse.sbe.OrderAcceptedDecoder;
 import bourse.sbe.OrderCancelledDecoder;
 import bourse.sbe.TradeDecoder;
 import org.agrona.collections.Int2ObjectHashMap;
+import org.agrona.collections.Long2ObjectHashMap;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -14,7 +15,9 @@ import picocli.CommandLine.Spec;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,11 +51,11 @@ final class ReplayStatsCommand implements Callable<Integer>
     {
         final Statistics statistics = new Statistics();
         final EngineEventAdapter events = new EngineEventAdapter(statistics);
-        final int exitCode = options.readOutputJournal(spec, (sequence, timestampNs, buffer, offset, length) ->
-            events.onEvents(buffer, offset, length));
+        final int exitCode = options.readOutputJournal(spec, ReplayJournal.Printing.AFTER_READING,
+            (sequence, timestampNs, buffer, offset, length) -> events.onEvents(buffer, offset, length));
         if (exitCode != 2)
         {
-            print(spec.commandLine().getOut(), statistics);
+            print(ReplayOptions.out(spec), statistics);
         }
         return exitCode;
     }
@@ -63,14 +66,13 @@ final class ReplayStatsCommand implements Callable<Integer>
         statistics.instruments.values().stream()
             .filter(stats -> options.instrument == null || options.instrument.equals(stats.instrument.symbol()))
             .forEach(stats -> instrumentRows.add(stats.row()));
-        final List<Map<String, Object>> accountRows = new ArrayList<>();
-        statistics.positions.forEach((key, position) ->
-        {
-            if ((account == null || account == position.accountId) && (options.instrument == null || options.instrument.equals(position.symbol)))
-            {
-                accountRows.add(position.row());
-            }
-        });
+        final List<Map<String, Object>> accountRows = statistics.instruments.values().stream()
+            .filter(stats -> options.instrument == null || options.instrument.equals(stats.instrument.symbol()))
+            .flatMap(stats -> stats.positions.values().stream())
+            .sorted(Comparator.comparingLong((AccountPosition position) -> position.accountId)
+                .thenComparing(position -> position.instrument.symbol()))
+            .map(AccountPosition::row)
+            .toList();
         switch (options.format)
         {
             case json ->
@@ -138,12 +140,14 @@ final class ReplayStatsCommand implements Callable<Integer>
         }
     }
 
-    /** Accumulates the statistics of the selected sequence range; learns instruments from the start. */
+    /**
+     * Accumulates the statistics of the selected range; learns instruments from the start. Integers
+     * (ticks, lots, exact 128-bit sums) per trade; decimals only when printed.
+     */
     private final class Statistics extends InstrumentCatalog
     {
         private final Int2ObjectHashMap<InstrumentStats> byId = new Int2ObjectHashMap<>();
         private final Map<Integer, InstrumentStats> instruments = new TreeMap<>();
-        private final Map<String, Position> positions = new TreeMap<>();
 
         @Override
         void onInstrument(final int instrumentId, final Instrument instrument)
@@ -157,7 +161,7 @@ final class ReplayStatsCommand implements Callable<Integer>
         public void onOrderAccepted(final OrderAcceptedDecoder event)
         {
             final InstrumentStats stats = byId.get(event.instrumentId());
-            if (event.sequence() >= options.fromSequence && stats != null)
+            if (options.inRange() && stats != null)
             {
                 stats.orders++;
             }
@@ -167,7 +171,7 @@ final class ReplayStatsCommand implements Callable<Integer>
         public void onOrderCancelled(final OrderCancelledDecoder event)
         {
             final InstrumentStats stats = byId.get(event.instrumentId());
-            if (event.sequence() >= options.fromSequence && stats != null)
+            if (options.inRange() && stats != null)
             {
                 stats.cancels++;
             }
@@ -177,60 +181,68 @@ final class ReplayStatsCommand implements Callable<Integer>
         public void onTrade(final TradeDecoder event)
         {
             final InstrumentStats stats = byId.get(event.instrumentId());
-            if (event.sequence() < options.fromSequence || stats == null)
+            if (!options.inRange() || stats == null)
             {
                 return;
             }
-            final Instrument instrument = stats.instrument;
-            final BigDecimal price = instrument.price(event.price());
-            final BigDecimal quantity = instrument.quantity(event.quantity());
-            stats.onTrade(price, quantity);
+            final long price = event.price();
+            final long quantity = event.quantity();
+            stats.ohlcv.add(price, quantity);
+            stats.quoteVolume.addProduct(price, quantity);
             final boolean takerBuys = event.aggressorSide() == bourse.sbe.Side.BUY;
-            position(event.takerAccountId(), instrument).onFill(takerBuys, price, quantity, instrument.quote(event.takerFee()));
-            position(event.makerAccountId(), instrument).onFill(!takerBuys, price, quantity, instrument.quote(event.makerFee()));
-        }
-
-        private Position position(final long accountId, final Instrument instrument)
-        {
-            return positions.computeIfAbsent(String.format("%019d %s", accountId, instrument.symbol()),
-                key -> new Position(accountId, instrument.symbol()));
+            if (account == null || account == event.takerAccountId())
+            {
+                stats.position(event.takerAccountId()).onFill(takerBuys, price, quantity, event.takerFee());
+            }
+            if (account == null || account == event.makerAccountId())
+            {
+                stats.position(event.makerAccountId()).onFill(!takerBuys, price, quantity, event.makerFee());
+            }
         }
     }
 
-    /** One instrument's trading in the range. */
+    /** One instrument's trading in the range, and each account's position in it. */
     private static final class InstrumentStats
     {
         final InstrumentCatalog.Instrument instrument;
-        final Ohlcv ohlcv = new Ohlcv();
+        final Ohlcv ohlcv;
+        final ExactSum quoteVolume = new ExactSum();
+        final Long2ObjectHashMap<AccountPosition> positions = new Long2ObjectHashMap<>();
         long orders;
         long cancels;
-        BigDecimal quoteVolume = BigDecimal.ZERO;
 
         InstrumentStats(final InstrumentCatalog.Instrument instrument)
         {
             this.instrument = instrument;
+            this.ohlcv = new Ohlcv(instrument);
         }
 
-        void onTrade(final BigDecimal price, final BigDecimal quantity)
+        AccountPosition position(final long accountId)
         {
-            ohlcv.add(price, quantity);
-            quoteVolume = quoteVolume.add(price.multiply(quantity));
+            AccountPosition position = positions.get(accountId);
+            if (position == null)
+            {
+                position = new AccountPosition(accountId, instrument);
+                positions.put(accountId, position);
+            }
+            return position;
         }
 
         Map<String, Object> row()
         {
             final Map<String, Object> row = new LinkedHashMap<>();
             final long trades = ohlcv.trades;
+            final BigDecimal quote = quoteVolume.decimal(instrument.priceScale() + instrument.baseScale());
             row.put("symbol", instrument.symbol());
             row.put("trades", trades);
-            row.put("volume", ohlcv.volume.toPlainString());
-            row.put("quoteVolume", quoteVolume.toPlainString());
-            row.put("vwap", trades == 0 ? "-" : quoteVolume.divide(ohlcv.volume, MATH)
-                .setScale(instrument.priceScale() + 2, java.math.RoundingMode.HALF_EVEN).toPlainString());
-            row.put("open", Ohlcv.plain(ohlcv.open));
-            row.put("high", Ohlcv.plain(ohlcv.high));
-            row.put("low", Ohlcv.plain(ohlcv.low));
-            row.put("close", Ohlcv.plain(ohlcv.close));
+            row.put("volume", ohlcv.volume());
+            row.put("quoteVolume", quote.toPlainString());
+            row.put("vwap", trades == 0 ? "-" : quote.divide(ohlcv.volume.decimal(instrument.baseScale()), MATH)
+                .setScale(instrument.priceScale() + 2, RoundingMode.HALF_EVEN).toPlainString());
+            row.put("open", ohlcv.open());
+            row.put("high", ohlcv.high());
+            row.put("low", ohlcv.low());
+            row.put("close", ohlcv.close());
             row.put("orders", orders);
             row.put("cancels", cancels);
             row.put("ordersPerTrade", trades == 0 ? "-" : ratio(orders, trades));
@@ -239,70 +251,8 @@ final class ReplayStatsCommand implements Callable<Integer>
         }
     }
 
-    /**
-     * One account's position in one instrument, by average cost: a fill that adds to the position moves
-     * the average; one that reduces it realises (price − average) × quantity in the position's direction.
-     */
-    private static final class Position
-    {
-        final long accountId;
-        final String symbol;
-        BigDecimal quantity = BigDecimal.ZERO;
-        BigDecimal averagePrice = BigDecimal.ZERO;
-        BigDecimal realised = BigDecimal.ZERO;
-        BigDecimal filled = BigDecimal.ZERO;
-        BigDecimal fees = BigDecimal.ZERO;
-        long fills;
-
-        Position(final long accountId, final String symbol)
-        {
-            this.accountId = accountId;
-            this.symbol = symbol;
-        }
-
-        void onFill(final boolean buy, final BigDecimal price, final BigDecimal size, final BigDecimal fee)
-        {
-            fills++;
-            filled = filled.add(size);
-            fees = fees.add(fee);
-            final BigDecimal signed = buy ? size : size.negate();
-            if (quantity.signum() == 0 || quantity.signum() == signed.signum())
-            {
-                final BigDecimal total = quantity.add(signed);
-                averagePrice = averagePrice.multiply(quantity.abs()).add(price.multiply(size)).divide(total.abs(), MATH);
-                quantity = total;
-                return;
-            }
-            final BigDecimal closed = size.min(quantity.abs());
-            realised = realised.add(price.subtract(averagePrice).multiply(closed).multiply(BigDecimal.valueOf(quantity.signum())));
-            quantity = quantity.add(signed);
-            if (quantity.signum() == signed.signum())
-            {
-                averagePrice = price;
-            }
-            else if (quantity.signum() == 0)
-            {
-                averagePrice = BigDecimal.ZERO;
-            }
-        }
-
-        Map<String, Object> row()
-        {
-            final Map<String, Object> row = new LinkedHashMap<>();
-            row.put("account", accountId);
-            row.put("symbol", symbol);
-            row.put("fills", fills);
-            row.put("filled", filled.toPlainString());
-            row.put("fees", fees.toPlainString());
-            row.put("position", quantity.toPlainString());
-            row.put("averagePrice", averagePrice.round(new MathContext(12)).stripTrailingZeros().toPlainString());
-            row.put("realisedPnl", realised.round(new MathContext(18)).stripTrailingZeros().toPlainString());
-            return row;
-        }
-    }
-
     private static String ratio(final long numerator, final long denominator)
     {
-        return BigDecimal.valueOf(numerator).divide(BigDecimal.valueOf(denominator), 3, java.math.RoundingMode.HALF_EVEN).toPlainString();
+        return BigDecimal.valueOf(numerator).divide(BigDecimal.valueOf(denominator), 3, RoundingMode.HALF_EVEN).toPlainString();
     }
 }

@@ -37,12 +37,12 @@ final class ReplayTradesCommand implements Callable<Integer>
     @Override
     public Integer call()
     {
-        final PrintWriter out = spec.commandLine().getOut();
+        final PrintWriter out = ReplayOptions.out(spec);
         final TradePrinter printer = new TradePrinter(out);
         printer.header();
         final EngineEventAdapter events = new EngineEventAdapter(printer);
-        final int exitCode = options.readOutputJournal(spec, (sequence, timestampNs, buffer, offset, length) ->
-            events.onEvents(buffer, offset, length));
+        final int exitCode = options.readOutputJournal(spec, ReplayJournal.Printing.WHILE_READING,
+            (sequence, timestampNs, buffer, offset, length) -> events.onEvents(buffer, offset, length));
         out.flush();
         return exitCode;
     }
@@ -51,6 +51,7 @@ final class ReplayTradesCommand implements Callable<Integer>
     private final class TradePrinter extends InstrumentCatalog
     {
         private final PrintWriter out;
+        private final TableRow row = new TableRow();
 
         TradePrinter(final PrintWriter out)
         {
@@ -75,7 +76,7 @@ final class ReplayTradesCommand implements Callable<Integer>
         public void onTrade(final TradeDecoder event)
         {
             final Instrument info = instrument(event.instrumentId());
-            if (info == null || !options.selects(event.sequence(), info.symbol()) ||
+            if (info == null || !options.selects(info.symbol()) ||
                 (account != null && account != event.makerAccountId() && account != event.takerAccountId()))
             {
                 return;
@@ -87,9 +88,9 @@ final class ReplayTradesCommand implements Callable<Integer>
             final String takerFee = info.quote(event.takerFee()).toPlainString();
             switch (options.format)
             {
-                case table -> out.printf("%10d  %-27s  %-9s  %8d  %14s  %14s  %-4s  %10d  %8d  %10d  %8d%n",
-                    event.sequence(), time, info.symbol(), event.tradeId(), price, quantity, event.aggressorSide(),
-                    event.makerOrderId(), event.makerAccountId(), event.takerOrderId(), event.takerAccountId());
+                case table -> row.right(event.sequence(), 10).left(time, 27).left(info.symbol(), 9).right(event.tradeId(), 8)
+                    .right(price, 14).right(quantity, 14).left(event.aggressorSide().name(), 4).right(event.makerOrderId(), 10)
+                    .right(event.makerAccountId(), 8).right(event.takerOrderId(), 10).right(event.takerAccountId(), 8).println(out);
                 case csv -> out.println(String.join(",", Long.toString(event.sequence()), time, info.symbol(),
                     Long.toString(event.tradeId()), price, quantity, event.aggressorSide().name(),
                     Long.toString(event.makerOrderId()), Long.toString(event.makerAccountId()), makerFee,

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -78,6 +79,35 @@ class ReplayAnalysisCommandsTest
     }
 
     @Test
+    void shouldSelectTradesByTheTimeOfTheirCommand()
+    {
+        final List<String> all = CommandRunner.run("replay", "trades", data.toString(), "--format", "csv").outLines();
+        final Instant from = Instant.parse(all.get(all.size() / 4).split(",")[1]);
+        final Instant to = Instant.parse(all.get(all.size() / 2).split(",")[1]);
+
+        final List<String> window = CommandRunner.run("replay", "trades", data.toString(), "--format", "csv",
+            "--from", from.toString(), "--to", to.toString()).outLines();
+
+        assertThat(window.subList(1, window.size())).isNotEmpty().isEqualTo(all.stream().skip(1).filter(line ->
+        {
+            final Instant time = Instant.parse(line.split(",")[1]);
+            return !time.isBefore(from) && !time.isAfter(to);
+        }).toList());
+    }
+
+    @Test
+    void shouldFollowOneAccountsOrdersAndPositions() throws Exception
+    {
+        final List<String> orders = CommandRunner.run("replay", "orders", data.toString(), "--format", "csv", "--account", "3").outLines();
+        assertThat(orders.subList(1, orders.size())).isNotEmpty().allSatisfy(line -> assertThat(line.split(",")[2]).isEqualTo("3"));
+
+        final JsonNode stats = new ObjectMapper().readTree(
+            CommandRunner.run("replay", "stats", data.toString(), "--format", "json", "--account", "3").out());
+        assertThat(stats.get("accounts")).isNotEmpty().allSatisfy(position -> assertThat(position.get("account").asLong()).isEqualTo(3));
+        assertThat(stats.get("instruments")).as("the per-instrument part is everyone's").hasSize(2);
+    }
+
+    @Test
     void shouldPrintOneJsonObjectPerTrade()
     {
         final List<String> lines = CommandRunner.run("replay", "trades", data.toString(), "--format", "json", "--to", "5000").outLines();
@@ -97,7 +127,7 @@ class ReplayAnalysisCommandsTest
             final Matcher summary = Pattern.compile("(?m)^  " + symbol + "\\s+bid (\\S+) \\(\\d+ levels\\)\\s+ask (\\S+) ")
                 .matcher(runOutput);
             assertThat(summary.find()).as(runOutput).isTrue();
-            final Matcher top = Pattern.compile("(?m)^" + symbol + " after sequence \\d+: .*\\n.*\\n\\s+\\d+\\s+\\S+\\s+(\\S+) \\| (\\S+) ")
+            final Matcher top = Pattern.compile("(?m)^" + symbol + " after sequence \\d+ at \\S+: .*\\n.*\\n\\s+\\d+\\s+\\S+\\s+(\\S+) \\| (\\S+) ")
                 .matcher(book.out());
             assertThat(top.find()).as(book.out()).isTrue();
             assertThat(top.group(1)).as(symbol + " best bid").isEqualTo(summary.group(1));

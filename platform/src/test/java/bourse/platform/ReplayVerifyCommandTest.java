@@ -2,11 +2,7 @@ package bourse.platform;
 
 import bourse.engine.MatchingEngine;
 import bourse.engine.journal.DataDirectory;
-import bourse.engine.journal.InputJournal;
-import bourse.engine.journal.JournalContext;
-import bourse.engine.journal.OutputJournal;
 import bourse.engine.journal.SnapshotStore;
-import bourse.perf.engine.ExchangeCoreWorkload;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -54,27 +50,18 @@ class ReplayVerifyCommandTest
         assertThat(result.err()).contains("has no input/ and output/ journals");
     }
 
-    /** Journals an exchange-core workload as the engine service does: input before applying, events after. */
+    /** Journals an exchange-core workload as the engine service does, with two snapshots on the way. */
     private void record(final MatchingEngine.Context engineContext)
     {
-        final DataDirectory layout = new DataDirectory(data);
-        final ExchangeCoreWorkload workload = ExchangeCoreWorkload.generate(3, COMMANDS);
-        final SnapshotStore snapshots = new SnapshotStore(new SnapshotStore.Context().directory(layout.snapshots()));
-        try (InputJournal input = new InputJournal(new JournalContext().directory(layout.input()));
-            OutputJournal output = new OutputJournal(new JournalContext().directory(layout.output()), (buffer, offset, length) -> { }))
+        final SnapshotStore snapshots = new SnapshotStore(new SnapshotStore.Context().directory(new DataDirectory(data).snapshots()));
+        WorkloadJournals.record(data, engineContext, COMMANDS, (i, input, output, engine) ->
         {
-            final MatchingEngine engine = new MatchingEngine(engineContext.eventSink(output));
-            for (int i = 0; i < workload.totalCommandCount(); i++)
+            if (i == 5_000 || i == 15_000)
             {
-                input.append(workload.buffer(), workload.offset(i), workload.length(i));
-                engine.onCommand(workload.buffer(), workload.offset(i), workload.length(i));
-                if (i == 5_000 || i == 15_000)
-                {
-                    input.commitBatch();
-                    output.commitBatch();
-                    snapshots.write(engine);
-                }
+                input.commitBatch();
+                output.commitBatch();
+                snapshots.write(engine);
             }
-        }
+        });
     }
 }

@@ -3,6 +3,7 @@ package bourse.engine.journal;
 import net.openhft.chronicle.bytes.Bytes;
 import net.openhft.chronicle.queue.ChronicleQueue;
 import net.openhft.chronicle.queue.ExcerptTailer;
+import net.openhft.chronicle.queue.TailerDirection;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder;
 import net.openhft.chronicle.wire.DocumentContext;
 import org.agrona.concurrent.UnsafeBuffer;
@@ -146,6 +147,28 @@ public final class JournalReader implements AutoCloseable
         }
         nextSequence = next;
         return new JournalReadResult(delivered, next, null);
+    }
+
+    /**
+     * The last sequence in the journal's last committed batch (0 for an empty journal), from that batch's
+     * header alone: nothing is read or checked on the way, so it says how far a read will go (a progress
+     * bar's end), not that the journal is intact up to there. Does not move this reader.
+     */
+    public long lastSequence()
+    {
+        try (ExcerptTailer backward = queue.createTailer().direction(TailerDirection.BACKWARD).toEnd();
+            DocumentContext document = backward.readingDocument())
+        {
+            if (!document.isPresent() || document.wire().bytes().readRemaining() < HEADER_LENGTH)
+            {
+                return 0;
+            }
+            final Bytes<?> bytes = document.wire().bytes();
+            final byte[] header = new byte[HEADER_LENGTH];
+            bytes.read(header, 0, HEADER_LENGTH);
+            final UnsafeBuffer headerBuffer = new UnsafeBuffer(header);
+            return Math.max(0, headerBuffer.getLong(FIRST_SEQUENCE_OFFSET, ORDER) + headerBuffer.getInt(COUNT_OFFSET, ORDER) - 1);
+        }
     }
 
     /** The journal's directory. */

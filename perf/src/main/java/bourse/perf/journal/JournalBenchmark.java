@@ -8,7 +8,7 @@ import bourse.engine.journal.JournalReadResult;
 import bourse.engine.journal.JournalReader;
 import bourse.engine.journal.RecoveredEngine;
 import bourse.perf.engine.ExchangeCoreWorkload;
-import bourse.perf.engine.MachineInfo;
+import bourse.perf.MachineInfo;
 import org.agrona.DirectBuffer;
 
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package bourse.perf.engine;
+package bourse.perf;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;

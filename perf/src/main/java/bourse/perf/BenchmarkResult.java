@@ -37,6 +37,7 @@ public abstract class BenchmarkResult
         root.put("cores", machine.cores());
         root.put("cpu", machine.cpu());
         root.put("date", machine.date());
+        root.put("loadAverage", Math.round(machine.loadAverage() * 100) / 100.0);
         final ArrayNode jvmArguments = root.putArray("jvmArguments");
         machine.jvmArguments().forEach(jvmArguments::add);
         try
@@ -54,8 +55,8 @@ public abstract class BenchmarkResult
     {
         final StringBuilder text = new StringBuilder();
         text.append(title()).append('\n');
-        text.append(String.format(Locale.ROOT, "machine     %d cores, %s, Java %s, %s%n",
-            machine.cores(), machine.cpu(), machine.javaVersion(), machine.date()));
+        text.append(String.format(Locale.ROOT, "machine     %d cores, %s, Java %s, %s, load average %.2f%n",
+            machine.cores(), machine.cpu(), machine.javaVersion(), machine.date(), machine.loadAverage()));
         appendText(text);
         return text.toString();
     }

@@ -32,6 +32,10 @@ final class BenchAeronCommand extends BenchSubcommand
         description = "Requests measured in each latency run, orders and ping-pong (default: ${DEFAULT-VALUE}).")
     private int latencyRequests;
 
+    @Option(names = "--rounds", paramLabel = "N",
+        description = "Alternating rounds the latency requests are split into, ping-pong and orders (default: ${DEFAULT-VALUE}).")
+    private int rounds;
+
     @Option(names = "--warmup", paramLabel = "N",
         description = "Requests of each open-loop warm-up run, ten times as many pipelined before; 0 skips (default: ${DEFAULT-VALUE}).")
     private int warmupRequests;
@@ -52,6 +56,9 @@ final class BenchAeronCommand extends BenchSubcommand
         description = "Shape of the event and pong channel; UDP ports are replaced by free ones (default: ${DEFAULT-VALUE}).")
     private String eventChannel;
 
+    @Option(names = "--no-journal", description = "Run the engine without its journal, to see what journaling costs.")
+    private boolean noJournal;
+
     @Option(names = "--sync", paramLabel = "POLICY", description = "How the journals reach the disk (default: ${DEFAULT-VALUE}).")
     private SyncPolicy syncPolicy;
 
@@ -64,11 +71,13 @@ final class BenchAeronCommand extends BenchSubcommand
         final AeronBenchmark.Config config = new AeronBenchmark.Config()
             .ratePerSecond(ratePerSecond)
             .latencyRequests(latencyRequests)
+            .rounds(rounds)
             .warmupRequests(warmupRequests)
             .throughputOrders(throughputOrders)
             .window(window)
             .commandChannel(commandChannel)
             .eventChannel(eventChannel)
+            .journal(!noJournal)
             .syncPolicy(syncPolicy)
             .parentDirectory(parentDirectory);
         try
@@ -94,6 +103,7 @@ final class BenchAeronCommand extends BenchSubcommand
             super(Map.of(
                 "--rate", String.valueOf(defaults.ratePerSecond()),
                 "--requests", String.valueOf(defaults.latencyRequests()),
+                "--rounds", String.valueOf(defaults.rounds()),
                 "--warmup", String.valueOf(defaults.warmupRequests()),
                 "--orders", String.valueOf(defaults.throughputOrders()),
                 "--window", String.valueOf(defaults.window()),

@@ -20,12 +20,12 @@ import java.util.Objects;
  * embedded media driver set up for a small machine ({@link SmallMachineAeron}), and a client in the same
  * process talking to it over UDP loopback. It measures
  * <ol>
- *     <li>the raw ping-pong baseline ({@link PingPong}): open loop at the offered rate, from each
- *     ping's scheduled time to its pong;</li>
- *     <li>the order round trip ({@link OrderRoundTrips}): open loop at the same rate, from each
+ *     <li>the order round trip ({@link OrderRoundTrips}): open loop at the offered rate, from each
  *     command's scheduled time to the first event answering it;</li>
+ *     <li>the raw ping-pong baseline ({@link PingPong}): open loop at the same rate, from each ping's
+ *     scheduled time to its pong, in rounds alternating with the orders';</li>
  *     <li>pipelined throughput: order commands with up to a window of them unanswered, answered per
- *     second.</li>
+ *     second; then pings the same way, the transport's own ceiling.</li>
  * </ol>
  * Everything is warmed up first. The journal lives in a temporary directory, deleted at the end.
  */
@@ -49,7 +49,7 @@ public final class AeronBenchmark
             EngineService service = EngineService.launch(new EngineService.Context()
                 .commandChannel(LoopbackPorts.withFreePorts(config.commandChannel()))
                 .eventChannel(LoopbackPorts.withFreePorts(config.eventChannel()))
-                .dataDirectory(scratch.resolve("data"))
+                .dataDirectory(config.journal() ? scratch.resolve("data") : null)
                 .syncPolicy(config.syncPolicy()));
             OrderRoundTrips orders = new OrderRoundTrips(
                 service.context().aeronDirectoryName(), service.context(), config.stallTimeoutNs());
@@ -66,33 +66,54 @@ public final class AeronBenchmark
             orders.setUpMarket();
             pingPong.awaitConnected(config.stallTimeoutNs());
 
-            final RoundTripHarness orderHarness = new RoundTripHarness(orders, config.stallTimeoutNs());
-            final RoundTripHarness pingHarness = new RoundTripHarness(pingPong, config.stallTimeoutNs());
+            final RoundTripHarness orderHarness =
+                new RoundTripHarness(orders, config.stallTimeoutNs(), SmallMachineAeron.backoffIdleStrategy());
+            final RoundTripHarness pingHarness =
+                new RoundTripHarness(pingPong, config.stallTimeoutNs(), SmallMachineAeron.backoffIdleStrategy());
             final OpenLoop schedule = new OpenLoop(config.ratePerSecond());
-            final Histogram histogram = OpenLoop.newHistogram();
+            final Histogram orderHistogram = OpenLoop.newHistogram();
+            final Histogram pingHistogram = OpenLoop.newHistogram();
             if (config.warmupRequests() > 0)
             {
-                progress.printf(Locale.ROOT, "warm-up: %,d order commands and %,d pings pipelined, then open loop at %,d/s%n",
-                    config.warmupRequests() * 10, config.warmupRequests() * 10, config.ratePerSecond());
-                orderHarness.measureThroughput(config.warmupRequests() * 10L, config.window());
-                pingHarness.measureThroughput(config.warmupRequests() * 10L, config.window());
-                pingHarness.measureLatency(config.warmupRequests(), schedule, histogram);
-                orderHarness.measureLatency(config.warmupRequests(), schedule, histogram);
+                final long pipelined = config.warmupRequests() * 10L;
+                progress.printf(Locale.ROOT, "warm-up: %,d order commands and %,d pings pipelined, then %,d of each open loop at %,d/s%n",
+                    pipelined, pipelined, config.warmupRequests(), config.ratePerSecond());
+                orderHarness.measureThroughput(pipelined, config.window());
+                pingHarness.measureThroughput(pipelined, config.window());
+                pingHarness.measureLatency(config.warmupRequests(), schedule, pingHistogram);
+                orderHarness.measureLatency(config.warmupRequests(), schedule, orderHistogram);
+                pingHistogram.reset();
+                orderHistogram.reset();
             }
 
-            histogram.reset();
-            pingHarness.measureLatency(config.latencyRequests(), schedule, histogram);
-            final LatencyPercentiles baseline = new LatencyPercentiles(config.ratePerSecond(), histogram);
-            progress.printf(Locale.ROOT, "ping-pong at %,d/s: %s%n", config.ratePerSecond(), describe(baseline));
-
-            histogram.reset();
-            orderHarness.measureLatency(config.latencyRequests(), schedule, histogram);
-            final LatencyPercentiles latency = new LatencyPercentiles(config.ratePerSecond(), histogram);
-            progress.printf(Locale.ROOT, "orders at %,d/s: %s%n", config.ratePerSecond(), describe(latency));
+            // In alternating rounds, so that both see the same moods of a shared machine.
+            for (int round = 0; round < config.rounds(); round++)
+            {
+                final long requests = share(config.latencyRequests(), round, config.rounds());
+                if (round % 2 == 0)
+                {
+                    pingHarness.measureLatency(requests, schedule, pingHistogram);
+                    orderHarness.measureLatency(requests, schedule, orderHistogram);
+                }
+                else
+                {
+                    orderHarness.measureLatency(requests, schedule, orderHistogram);
+                    pingHarness.measureLatency(requests, schedule, pingHistogram);
+                }
+                progress.printf(Locale.ROOT, "round %d/%d at %,d/s: orders p50 %,d ns p99 %,d ns, ping-pong p50 %,d ns p99 %,d ns so far%n",
+                    round + 1, config.rounds(), config.ratePerSecond(),
+                    orderHistogram.getValueAtPercentile(50), orderHistogram.getValueAtPercentile(99),
+                    pingHistogram.getValueAtPercentile(50), pingHistogram.getValueAtPercentile(99));
+            }
+            final LatencyPercentiles latency = new LatencyPercentiles(config.ratePerSecond(), orderHistogram);
+            final LatencyPercentiles baseline = new LatencyPercentiles(config.ratePerSecond(), pingHistogram);
 
             final double throughput = orderHarness.measureThroughput(config.throughputOrders(), config.window());
             progress.printf(Locale.ROOT, "pipelined: %,d order commands answered at %,.0f/s (window %,d)%n",
                 config.throughputOrders(), throughput, config.window());
+            final double baselineThroughput = pingHarness.measureThroughput(config.throughputOrders(), config.window());
+            progress.printf(Locale.ROOT, "pipelined: %,d pings answered at %,.0f/s (window %,d)%n",
+                config.throughputOrders(), baselineThroughput, config.window());
 
             if (orders.rejects() > 0)
             {
@@ -100,9 +121,15 @@ public final class AeronBenchmark
                     "the engine rejected " + orders.rejects() + " order commands, the first: " + orders.firstReject());
             }
             return new AeronBenchmarkResult(config, engine.commandChannel(), engine.eventChannel(), pingChannel, pongChannel,
-                OrderRoundTrips.orderMessageLength(), latency, baseline, throughput,
+                OrderRoundTrips.orderMessageLength(), latency, baseline, throughput, baselineThroughput,
                 service.counters().backPressure().get(), machine);
         }
+    }
+
+    /** Round {@code round}'s share of {@code total} split into {@code rounds} as evenly as whole numbers go. */
+    static long share(final long total, final int round, final int rounds)
+    {
+        return total * (round + 1) / rounds - total * round / rounds;
     }
 
     private static String describe(final LatencyPercentiles latency)
@@ -116,11 +143,13 @@ public final class AeronBenchmark
     {
         private long ratePerSecond = 10_000;
         private int latencyRequests = 100_000;
+        private int rounds = 10;
         private int warmupRequests = 20_000;
         private int throughputOrders = 2_000_000;
         private int window = 4_096;
         private String commandChannel = EngineChannels.DEFAULT_COMMAND_CHANNEL;
         private String eventChannel = EngineChannels.DEFAULT_EVENT_CHANNEL;
+        private boolean journal = true;
         private SyncPolicy syncPolicy = SyncPolicy.NONE;
         private Path parentDirectory = Path.of(System.getProperty("java.io.tmpdir"));
         private long stallTimeoutNs = RoundTripHarness.DEFAULT_STALL_TIMEOUT_NS;
@@ -132,6 +161,10 @@ public final class AeronBenchmark
             if (latencyRequests < 1)
             {
                 throw new IllegalArgumentException("latencyRequests must be at least 1: " + latencyRequests);
+            }
+            if (rounds < 1 || rounds > latencyRequests)
+            {
+                throw new IllegalArgumentException("rounds must be in [1, latencyRequests]: " + rounds);
             }
             if (warmupRequests < 0)
             {
@@ -168,7 +201,7 @@ public final class AeronBenchmark
             return ratePerSecond;
         }
 
-        /** Requests measured in each open-loop run. */
+        /** Requests measured open loop, of the orders and of the ping-pong each, over all rounds. */
         public Config latencyRequests(final int latencyRequests)
         {
             this.latencyRequests = latencyRequests;
@@ -178,6 +211,21 @@ public final class AeronBenchmark
         public int latencyRequests()
         {
             return latencyRequests;
+        }
+
+        /**
+         * How many alternating rounds the latency requests are split into: ping-pong then orders, orders then
+         * ping-pong, and so on, so that a shared machine's busy spells fall on both alike.
+         */
+        public Config rounds(final int rounds)
+        {
+            this.rounds = rounds;
+            return this;
+        }
+
+        public int rounds()
+        {
+            return rounds;
         }
 
         /** Requests of each open-loop warm-up run, ten times as many pipelined before them; 0 for no warm-up. */
@@ -238,6 +286,18 @@ public final class AeronBenchmark
         public String eventChannel()
         {
             return eventChannel;
+        }
+
+        /** Whether the engine journals commands and events (in a temporary data directory), as a venue does. */
+        public Config journal(final boolean journal)
+        {
+            this.journal = journal;
+            return this;
+        }
+
+        public boolean journal()
+        {
+            return journal;
         }
 
         /** How the engine's journals reach the disk. */

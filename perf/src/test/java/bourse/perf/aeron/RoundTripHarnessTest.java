@@ -2,6 +2,7 @@ package bourse.perf.aeron;
 
 import bourse.perf.OpenLoop;
 import org.HdrHistogram.Histogram;
+import org.agrona.concurrent.BusySpinIdleStrategy;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayDeque;
@@ -22,7 +23,7 @@ class RoundTripHarnessTest
         final EchoTrips trips = new EchoTrips();
         final Histogram latency = OpenLoop.newHistogram();
 
-        new RoundTripHarness(trips, SECOND_NS).measureLatency(2_000, new OpenLoop(100_000), latency);
+        new RoundTripHarness(trips, SECOND_NS, new BusySpinIdleStrategy()).measureLatency(2_000, new OpenLoop(100_000), latency);
 
         assertThat(latency.getTotalCount()).isEqualTo(2_000);
         assertThat(latency.getValueAtPercentile(50)).isPositive();
@@ -38,7 +39,7 @@ class RoundTripHarnessTest
         trips.stallFirstSendNs = TimeUnit.MILLISECONDS.toNanos(20);
         final Histogram latency = OpenLoop.newHistogram();
 
-        new RoundTripHarness(trips, SECOND_NS).measureLatency(4_000, new OpenLoop(100_000), latency);
+        new RoundTripHarness(trips, SECOND_NS, new BusySpinIdleStrategy()).measureLatency(4_000, new OpenLoop(100_000), latency);
 
         assertThat(latency.getValueAtPercentile(75)).isGreaterThan(TimeUnit.MILLISECONDS.toNanos(5));
         assertThat(latency.getMaxValue()).isGreaterThan(TimeUnit.MILLISECONDS.toNanos(19));
@@ -49,7 +50,7 @@ class RoundTripHarnessTest
     {
         final EchoTrips trips = new EchoTrips();
 
-        final double perSecond = new RoundTripHarness(trips, SECOND_NS).measureThroughput(10_000, 16);
+        final double perSecond = new RoundTripHarness(trips, SECOND_NS, new BusySpinIdleStrategy()).measureThroughput(10_000, 16);
 
         assertThat(perSecond).isPositive();
         assertThat(trips.sent).isEqualTo(10_000);
@@ -62,7 +63,7 @@ class RoundTripHarnessTest
         final EchoTrips trips = new EchoTrips();
         trips.answering = false;
 
-        assertThatThrownBy(() -> new RoundTripHarness(trips, TimeUnit.MILLISECONDS.toNanos(50)).measureThroughput(10, 4))
+        assertThatThrownBy(() -> new RoundTripHarness(trips, TimeUnit.MILLISECONDS.toNanos(50), new BusySpinIdleStrategy()).measureThroughput(10, 4))
             .isInstanceOf(IllegalStateException.class).hasMessageContaining("nothing answered");
     }
 

@@ -4,11 +4,9 @@ import bourse.engine.client.EngineChannels;
 import bourse.engine.journal.SyncPolicy;
 import bourse.engine.service.EngineService;
 import bourse.engine.service.SmallMachineAeron;
-import bourse.perf.LatencyPercentiles;
 import bourse.perf.MachineInfo;
 import bourse.perf.OpenLoop;
 import bourse.perf.ScratchDirectory;
-import org.HdrHistogram.Histogram;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -45,14 +43,16 @@ public final class AeronBenchmark
         final MachineInfo machine = MachineInfo.current();
         final String pingChannel = LoopbackPorts.withFreePorts(config.commandChannel());
         final String pongChannel = LoopbackPorts.withFreePorts(config.eventChannel());
+        final NanoTimeEpochClock engineClock = new NanoTimeEpochClock();
         try (ScratchDirectory scratch = new ScratchDirectory(config.parentDirectory(), "bourse-aeron-bench-");
             EngineService service = EngineService.launch(new EngineService.Context()
                 .commandChannel(LoopbackPorts.withFreePorts(config.commandChannel()))
                 .eventChannel(LoopbackPorts.withFreePorts(config.eventChannel()))
+                .clock(engineClock)
                 .dataDirectory(config.journal() ? scratch.resolve("data") : null)
                 .syncPolicy(config.syncPolicy()));
             OrderRoundTrips orders = new OrderRoundTrips(
-                service.context().aeronDirectoryName(), service.context(), config.stallTimeoutNs());
+                service.context().aeronDirectoryName(), service.context(), engineClock, config.stallTimeoutNs());
             PingPong pingPong = new PingPong(service.context().aeronDirectoryName(), service.context().livenessTimeoutNs(),
                 pingChannel, PING_STREAM_ID, pongChannel, PONG_STREAM_ID, OrderRoundTrips.orderMessageLength(),
                 SmallMachineAeron.backoffIdleStrategy()))
@@ -71,8 +71,8 @@ public final class AeronBenchmark
             final RoundTripHarness pingHarness =
                 new RoundTripHarness(pingPong, config.stallTimeoutNs(), SmallMachineAeron.backoffIdleStrategy());
             final OpenLoop schedule = new OpenLoop(config.ratePerSecond());
-            final Histogram orderHistogram = OpenLoop.newHistogram();
-            final Histogram pingHistogram = OpenLoop.newHistogram();
+            final RoundTripLatency orderLatency = new RoundTripLatency();
+            final RoundTripLatency pingLatency = new RoundTripLatency();
             if (config.warmupRequests() > 0)
             {
                 final long pipelined = config.warmupRequests() * 10L;
@@ -80,33 +80,33 @@ public final class AeronBenchmark
                     pipelined, pipelined, config.warmupRequests(), config.ratePerSecond());
                 orderHarness.measureThroughput(pipelined, config.window());
                 pingHarness.measureThroughput(pipelined, config.window());
-                pingHarness.measureLatency(config.warmupRequests(), schedule, pingHistogram);
-                orderHarness.measureLatency(config.warmupRequests(), schedule, orderHistogram);
-                pingHistogram.reset();
-                orderHistogram.reset();
+                pingHarness.measureLatency(config.warmupRequests(), schedule, pingLatency);
+                orderHarness.measureLatency(config.warmupRequests(), schedule, orderLatency);
+                pingLatency.reset();
+                orderLatency.reset();
             }
 
             // In alternating rounds, so that both see the same moods of a shared machine.
             for (int round = 0; round < config.rounds(); round++)
             {
-                final long requests = share(config.latencyRequests(), round, config.rounds());
+                final int requests = share(config.latencyRequests(), round, config.rounds());
                 if (round % 2 == 0)
                 {
-                    pingHarness.measureLatency(requests, schedule, pingHistogram);
-                    orderHarness.measureLatency(requests, schedule, orderHistogram);
+                    pingHarness.measureLatency(requests, schedule, pingLatency);
+                    orderHarness.measureLatency(requests, schedule, orderLatency);
                 }
                 else
                 {
-                    orderHarness.measureLatency(requests, schedule, orderHistogram);
-                    pingHarness.measureLatency(requests, schedule, pingHistogram);
+                    orderHarness.measureLatency(requests, schedule, orderLatency);
+                    pingHarness.measureLatency(requests, schedule, pingLatency);
                 }
                 progress.printf(Locale.ROOT, "round %d/%d at %,d/s: orders p50 %,d ns p99 %,d ns, ping-pong p50 %,d ns p99 %,d ns so far%n",
                     round + 1, config.rounds(), config.ratePerSecond(),
-                    orderHistogram.getValueAtPercentile(50), orderHistogram.getValueAtPercentile(99),
-                    pingHistogram.getValueAtPercentile(50), pingHistogram.getValueAtPercentile(99));
+                    orderLatency.fromScheduled.getValueAtPercentile(50), orderLatency.fromScheduled.getValueAtPercentile(99),
+                    pingLatency.fromScheduled.getValueAtPercentile(50), pingLatency.fromScheduled.getValueAtPercentile(99));
             }
-            final LatencyPercentiles latency = new LatencyPercentiles(config.ratePerSecond(), orderHistogram);
-            final LatencyPercentiles baseline = new LatencyPercentiles(config.ratePerSecond(), pingHistogram);
+            final RoundTripLatency.Percentiles latency = orderLatency.percentiles(config.ratePerSecond());
+            final RoundTripLatency.Percentiles baseline = pingLatency.percentiles(config.ratePerSecond());
 
             final double throughput = orderHarness.measureThroughput(config.throughputOrders(), config.window());
             progress.printf(Locale.ROOT, "pipelined: %,d order commands answered at %,.0f/s (window %,d)%n",
@@ -127,15 +127,9 @@ public final class AeronBenchmark
     }
 
     /** Round {@code round}'s share of {@code total} split into {@code rounds} as evenly as whole numbers go. */
-    static long share(final long total, final int round, final int rounds)
+    static int share(final int total, final int round, final int rounds)
     {
-        return total * (round + 1) / rounds - total * round / rounds;
-    }
-
-    private static String describe(final LatencyPercentiles latency)
-    {
-        return String.format(Locale.ROOT, "p50 %,d ns, p99 %,d ns, p99.99 %,d ns, max %,d ns",
-            latency.p50Ns(), latency.p99Ns(), latency.p9999Ns(), latency.maxNs());
+        return (int)((long)total * (round + 1) / rounds - (long)total * round / rounds);
     }
 
     /** What to run, Aeron-context style: fluent setters, defaults, and checks in {@link #conclude()}. */

@@ -20,8 +20,8 @@ public final class AeronBenchmarkResult extends BenchmarkResult
     private final String pingChannel;
     private final String pongChannel;
     private final int messageLength;
-    private final LatencyPercentiles latency;
-    private final LatencyPercentiles baseline;
+    private final RoundTripLatency.Percentiles latency;
+    private final RoundTripLatency.Percentiles baseline;
     private final double throughputOpsPerSec;
     private final double baselineThroughputOpsPerSec;
     private final long engineBackPressure;
@@ -33,8 +33,8 @@ public final class AeronBenchmarkResult extends BenchmarkResult
         final String pingChannel,
         final String pongChannel,
         final int messageLength,
-        final LatencyPercentiles latency,
-        final LatencyPercentiles baseline,
+        final RoundTripLatency.Percentiles latency,
+        final RoundTripLatency.Percentiles baseline,
         final double throughputOpsPerSec,
         final double baselineThroughputOpsPerSec,
         final long engineBackPressure,
@@ -63,13 +63,13 @@ public final class AeronBenchmarkResult extends BenchmarkResult
     /** The order round trip, open loop, from each command's scheduled time to the first event answering it. */
     public LatencyPercentiles latency()
     {
-        return latency;
+        return latency.fromScheduled();
     }
 
     /** The raw ping-pong over the same channels and driver, open loop at the same rate. */
     public LatencyPercentiles baseline()
     {
-        return baseline;
+        return baseline.fromScheduled();
     }
 
     /** Pings answered per second, pipelined as the orders are: what the transport alone carries. */
@@ -80,23 +80,26 @@ public final class AeronBenchmarkResult extends BenchmarkResult
 
     public double p50RatioToBaseline()
     {
-        return (double)latency.p50Ns() / baseline.p50Ns();
+        return (double)latency().p50Ns() / baseline().p50Ns();
     }
 
     public double p99RatioToBaseline()
     {
-        return (double)latency.p99Ns() / baseline.p99Ns();
+        return (double)latency().p99Ns() / baseline().p99Ns();
     }
 
     @Override
     protected void putFields(final ObjectNode root)
     {
         root.put("throughputOpsPerSec", Math.round(throughputOpsPerSec));
-        putPercentiles(root.putObject("latencyNs"), latency);
-        putPercentiles(root.putObject("baselineLatencyNs"), baseline);
+        putPercentiles(root.putObject("latencyNs"), latency());
+        putPercentiles(root.putObject("baselineLatencyNs"), baseline());
         root.put("p50RatioToBaseline", rounded(p50RatioToBaseline()));
         root.put("p99RatioToBaseline", rounded(p99RatioToBaseline()));
         root.put("baselineThroughputOpsPerSec", Math.round(baselineThroughputOpsPerSec));
+        final ObjectNode legs = root.putObject("legsNs");
+        putLegs(legs.putObject("orders"), latency);
+        putLegs(legs.putObject("pingPong"), baseline);
         root.put("offeredRatePerSecond", config.ratePerSecond());
         root.put("latencyRequests", config.latencyRequests());
         root.put("rounds", config.rounds());
@@ -113,6 +116,13 @@ public final class AeronBenchmarkResult extends BenchmarkResult
         root.put("journal", config.journal());
         root.put("syncPolicy", config.syncPolicy().name());
         root.put("engineBackPressure", engineBackPressure);
+    }
+
+    private static void putLegs(final ObjectNode legs, final RoundTripLatency.Percentiles percentiles)
+    {
+        putPercentiles(legs.putObject("sendLate"), percentiles.sendLate());
+        putPercentiles(legs.putObject("toServer"), percentiles.toServer());
+        putPercentiles(legs.putObject("fromServer"), percentiles.fromServer());
     }
 
     private static double rounded(final double ratio)
@@ -138,10 +148,18 @@ public final class AeronBenchmarkResult extends BenchmarkResult
             "latency     open loop at %,d/s, %,d requests each in %d alternating rounds, ns from each one's scheduled time to its answer%n",
             config.ratePerSecond(), config.latencyRequests(), config.rounds()));
         appendPercentilesHeader(text, "");
-        appendPercentilesRow(text, "orders", latency);
-        appendPercentilesRow(text, "ping-pong", baseline);
+        appendPercentilesRow(text, "orders", latency());
+        appendPercentilesRow(text, "ping-pong", baseline());
         text.append(String.format(Locale.ROOT, "ratio       p50 %.2f, p99 %.2f (target 1.3)%n",
             p50RatioToBaseline(), p99RatioToBaseline()));
+        text.append("legs        ns: the client sending late, to the engine or pong thread taking it up, from then to the answer\n");
+        appendPercentilesHeader(text, "");
+        appendPercentilesRow(text, "orders late", latency.sendLate());
+        appendPercentilesRow(text, "to engine", latency.toServer());
+        appendPercentilesRow(text, "from engine", latency.fromServer());
+        appendPercentilesRow(text, "pings late", baseline.sendLate());
+        appendPercentilesRow(text, "to pong", baseline.toServer());
+        appendPercentilesRow(text, "from pong", baseline.fromServer());
         text.append(String.format(Locale.ROOT,
             "throughput  %,.0f order commands/s answered, pipelined with up to %,d unanswered, journal %s (target 500,000)%n",
             throughputOpsPerSec, config.window(), config.journal() ? "on" : "off"));

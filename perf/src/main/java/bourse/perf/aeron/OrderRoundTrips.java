@@ -28,7 +28,6 @@ import io.aeron.Subscription;
 import org.agrona.CloseHelper;
 import org.agrona.concurrent.NoOpIdleStrategy;
 
-import java.util.function.LongConsumer;
 import java.util.function.LongFunction;
 
 /**
@@ -75,7 +74,8 @@ final class OrderRoundTrips implements RoundTrips, EngineEventListener, AutoClos
     private final FragmentAssembler eventAssembler = new FragmentAssembler(new EngineEventAdapter(this));
     private final StringBuilder clientOrderId = new StringBuilder(20);
     private final long stallTimeoutNs;
-    private LongConsumer answered;
+    private final NanoTimeEpochClock engineClock;
+    private Answers answers;
     private long firstOrderCorrelationId;
     private long runFirstCorrelationId;
     private long lastCorrelationIdSent;
@@ -83,9 +83,18 @@ final class OrderRoundTrips implements RoundTrips, EngineEventListener, AutoClos
     private long rejects;
     private String firstReject;
 
-    /** A client of {@code service}, through the media driver on {@code aeronDirectoryName}. */
-    OrderRoundTrips(final String aeronDirectoryName, final EngineService.Context service, final long stallTimeoutNs)
+    /**
+     * A client of {@code service}, through the media driver on {@code aeronDirectoryName}.
+     *
+     * @param engineClock the clock the engine stamps commands with, read back to tell when it took each up.
+     */
+    OrderRoundTrips(
+        final String aeronDirectoryName,
+        final EngineService.Context service,
+        final NanoTimeEpochClock engineClock,
+        final long stallTimeoutNs)
     {
+        this.engineClock = engineClock;
         this.stallTimeoutNs = stallTimeoutNs;
         aeron = Aeron.connect(SmallMachineAeron.clientContext(aeronDirectoryName, service.livenessTimeoutNs()));
         events = aeron.addSubscription(EngineChannels.eventSubscriptionChannel(service.eventChannel()), service.eventStreamId());
@@ -158,9 +167,9 @@ final class OrderRoundTrips implements RoundTrips, EngineEventListener, AutoClos
     }
 
     @Override
-    public int poll(final LongConsumer answered)
+    public int poll(final Answers answers)
     {
-        this.answered = answered;
+        this.answers = answers;
         return events.poll(eventAssembler, FRAGMENT_LIMIT);
     }
 
@@ -202,7 +211,7 @@ final class OrderRoundTrips implements RoundTrips, EngineEventListener, AutoClos
     {
         final long correlationId = lastCorrelationIdSent + 1;
         AeronWait.until("the engine to take a set-up command", stallTimeoutNs, () -> sent(command.apply(correlationId), correlationId));
-        answered = null;
+        answers = null;
         AeronWait.until("the engine to answer a set-up command", stallTimeoutNs, () ->
         {
             events.poll(eventAssembler, FRAGMENT_LIMIT);
@@ -214,23 +223,24 @@ final class OrderRoundTrips implements RoundTrips, EngineEventListener, AutoClos
         }
     }
 
-    private void onAnswer(final int sourceId, final long correlationId)
+    /** The first event with a command's correlation id answers it; the event's timestamp is when the engine took it up. */
+    private void onAnswer(final int sourceId, final long correlationId, final long timestampNs)
     {
         if (sourceId != SOURCE_ID || correlationId <= lastCorrelationIdAnswered)
         {
             return;
         }
         lastCorrelationIdAnswered = correlationId;
-        if (answered != null && correlationId >= runFirstCorrelationId)
+        if (answers != null && correlationId >= runFirstCorrelationId)
         {
-            answered.accept(correlationId - runFirstCorrelationId);
+            answers.onAnswer(correlationId - runFirstCorrelationId, engineClock.toNanoTime(timestampNs));
         }
     }
 
     @Override
     public void onOrderAccepted(final OrderAcceptedDecoder event)
     {
-        onAnswer(event.sourceId(), event.correlationId());
+        onAnswer(event.sourceId(), event.correlationId(), event.timestampNs());
     }
 
     @Override
@@ -241,48 +251,48 @@ final class OrderRoundTrips implements RoundTrips, EngineEventListener, AutoClos
             firstReject = event.reason() + " of command " + event.commandTemplateId() + " (correlation id " +
                 event.correlationId() + ")";
         }
-        onAnswer(event.sourceId(), event.correlationId());
+        onAnswer(event.sourceId(), event.correlationId(), event.timestampNs());
     }
 
     @Override
     public void onOrderCancelled(final OrderCancelledDecoder event)
     {
-        onAnswer(event.sourceId(), event.correlationId());
+        onAnswer(event.sourceId(), event.correlationId(), event.timestampNs());
     }
 
     @Override
     public void onTrade(final TradeDecoder event)
     {
-        onAnswer(event.sourceId(), event.correlationId());
+        onAnswer(event.sourceId(), event.correlationId(), event.timestampNs());
     }
 
     @Override
     public void onBalanceChanged(final BalanceChangedDecoder event)
     {
-        onAnswer(event.sourceId(), event.correlationId());
+        onAnswer(event.sourceId(), event.correlationId(), event.timestampNs());
     }
 
     @Override
     public void onBookChanged(final BookChangedDecoder event)
     {
-        onAnswer(event.sourceId(), event.correlationId());
+        onAnswer(event.sourceId(), event.correlationId(), event.timestampNs());
     }
 
     @Override
     public void onAccountCreated(final AccountCreatedDecoder event)
     {
-        onAnswer(event.sourceId(), event.correlationId());
+        onAnswer(event.sourceId(), event.correlationId(), event.timestampNs());
     }
 
     @Override
     public void onInstrumentAdded(final InstrumentAddedDecoder event)
     {
-        onAnswer(event.sourceId(), event.correlationId());
+        onAnswer(event.sourceId(), event.correlationId(), event.timestampNs());
     }
 
     @Override
     public void onAssetAdded(final AssetAddedDecoder event)
     {
-        onAnswer(event.sourceId(), event.correlationId());
+        onAnswer(event.sourceId(), event.correlationId(), event.timestampNs());
     }
 }

@@ -16,21 +16,22 @@ import org.agrona.DirectBuffer;
 import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.AgentRunner;
 import org.agrona.concurrent.IdleStrategy;
-
-import java.util.function.LongConsumer;
+import org.agrona.concurrent.UnsafeBuffer;
 
 /**
  * The raw transport the order round trip is compared with: a ping of the order command's length on a
  * channel like the engine's command channel, echoed by a pong thread on a channel like the engine's
  * event channel, through the same media driver. The pong thread idles as the engine thread does and,
- * like it, publishes on an exclusive publication and stops polling while its publication refuses; the
- * ping side claims and commits as {@code EngineProxy} does. What is left between the two round trips
- * is the engine service's own work: sequencing, journaling, matching, encoding events.
+ * like it, reads the clock once per duty cycle, copies each message it takes and stamps the copy with
+ * that time, publishes on an exclusive publication and stops polling while its publication refuses;
+ * the ping side claims and commits as {@code EngineProxy} does. What is left between the two round
+ * trips is the engine service's own work: sequencing, journaling, matching, encoding events.
  */
 final class PingPong implements RoundTrips, AutoCloseable
 {
     private static final int FRAGMENT_LIMIT = 256;
     private static final int INDEX_OFFSET = 0;
+    private static final int TAKEN_UP_OFFSET = INDEX_OFFSET + Long.BYTES;
 
     private final Aeron aeron;
     private final Publication pings;
@@ -39,7 +40,7 @@ final class PingPong implements RoundTrips, AutoCloseable
     private final int messageLength;
     private final BufferClaim claim = new BufferClaim();
     private final FragmentAssembler pongAssembler = new FragmentAssembler(this::onPong);
-    private LongConsumer answered;
+    private Answers answers;
     private long runFirstPing;
     private long lastPingSent = -1;
 
@@ -60,9 +61,10 @@ final class PingPong implements RoundTrips, AutoCloseable
         final int messageLength,
         final IdleStrategy idleStrategy)
     {
-        if (messageLength < Long.BYTES)
+        if (messageLength < TAKEN_UP_OFFSET + Long.BYTES)
         {
-            throw new IllegalArgumentException("a ping carries its index: messageLength must be at least 8: " + messageLength);
+            throw new IllegalArgumentException(
+                "a ping carries its index and the pong a time: messageLength must be at least 16: " + messageLength);
         }
         this.messageLength = messageLength;
         aeron = Aeron.connect(SmallMachineAeron.clientContext(aeronDirectoryName, livenessTimeoutNs));
@@ -104,9 +106,9 @@ final class PingPong implements RoundTrips, AutoCloseable
     }
 
     @Override
-    public int poll(final LongConsumer answered)
+    public int poll(final Answers answers)
     {
-        this.answered = answered;
+        this.answers = answers;
         return pongs.poll(pongAssembler, FRAGMENT_LIMIT);
     }
 
@@ -121,16 +123,21 @@ final class PingPong implements RoundTrips, AutoCloseable
         final long ping = buffer.getLong(offset + INDEX_OFFSET);
         if (ping >= runFirstPing)
         {
-            answered.accept(ping - runFirstPing);
+            answers.onAnswer(ping - runFirstPing, buffer.getLong(offset + TAKEN_UP_OFFSET));
         }
     }
 
-    /** Echoes every ping; while the pong publication refuses, leaves the pings where they are, as the engine does. */
+    /**
+     * Echoes every ping, stamped with the time of the duty cycle that took it up; while the pong
+     * publication refuses, leaves the pings where they are, as the engine does.
+     */
     private static final class Ponger implements Agent, ControlledFragmentHandler
     {
         private final Subscription pings;
         private final ExclusivePublication pongs;
         private final ControlledFragmentAssembler pingAssembler = new ControlledFragmentAssembler(this);
+        private final UnsafeBuffer pong = new UnsafeBuffer(new byte[1024]);
+        private long cycleNs;
 
         Ponger(final Subscription pings, final ExclusivePublication pongs)
         {
@@ -141,13 +148,20 @@ final class PingPong implements RoundTrips, AutoCloseable
         @Override
         public int doWork()
         {
+            cycleNs = System.nanoTime();
             return pings.controlledPoll(pingAssembler, FRAGMENT_LIMIT);
         }
 
         @Override
         public Action onFragment(final DirectBuffer buffer, final int offset, final int length, final Header header)
         {
-            final long result = pongs.offer(buffer, offset, length);
+            if (pong.capacity() < length)
+            {
+                pong.wrap(new byte[length]);
+            }
+            pong.putBytes(0, buffer, offset, length);
+            pong.putLong(TAKEN_UP_OFFSET, cycleNs);
+            final long result = pongs.offer(pong, 0, length);
             if (result > 0)
             {
                 return Action.CONTINUE;

@@ -1,12 +1,10 @@
 package bourse.perf.aeron;
 
 import bourse.perf.OpenLoop;
-import org.HdrHistogram.Histogram;
 import org.agrona.concurrent.IdleStrategy;
 
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntSupplier;
-import java.util.function.LongConsumer;
 
 /**
  * Drives {@link RoundTrips} on the calling thread in one of two ways:
@@ -28,10 +26,11 @@ final class RoundTripHarness
     private final RoundTrips trips;
     private final long stallTimeoutNs;
     private final IdleStrategy idleStrategy;
-    private final LongConsumer onAnswered = this::onAnswered;
+    private final RoundTrips.Answers onAnswer = this::onAnswer;
     private final IntSupplier pollAnswers = this::pollAnswers;
     private OpenLoop schedule;
-    private Histogram latency;
+    private RoundTripLatency latency;
+    private long[] sentNs = new long[0];
     private long answered;
     private long lastProgressNs;
 
@@ -42,15 +41,20 @@ final class RoundTripHarness
         this.idleStrategy = idleStrategy;
     }
 
-    /** Sends {@code requests} on {@code schedule}, recording each one's latency from its due time into {@code latency}. */
-    void measureLatency(final long requests, final OpenLoop schedule, final Histogram latency)
+    /** Sends {@code requests} on {@code schedule}, adding each one's latency and its parts to {@code latency}. */
+    void measureLatency(final int requests, final OpenLoop schedule, final RoundTripLatency latency)
     {
+        if (sentNs.length < requests)
+        {
+            sentNs = new long[requests];
+        }
         startRun(schedule, latency);
         schedule.start();
-        for (long i = 0; i < requests; i++)
+        for (int i = 0; i < requests; i++)
         {
             schedule.awaitDue(i, pollAnswers);
             send(i);
+            sentNs[i] = System.nanoTime();
         }
         awaitAnswered(requests);
     }
@@ -74,7 +78,7 @@ final class RoundTripHarness
         return requests * 1e9 / (System.nanoTime() - startNs);
     }
 
-    private void startRun(final OpenLoop schedule, final Histogram latency)
+    private void startRun(final OpenLoop schedule, final RoundTripLatency latency)
     {
         this.schedule = schedule;
         this.latency = latency;
@@ -107,7 +111,7 @@ final class RoundTripHarness
 
     private int pollAnswers()
     {
-        final int work = trips.poll(onAnswered);
+        final int work = trips.poll(onAnswer);
         if (work == 0 && System.nanoTime() - lastProgressNs > stallTimeoutNs)
         {
             throw new IllegalStateException("nothing answered for " + TimeUnit.NANOSECONDS.toSeconds(stallTimeoutNs) +
@@ -116,12 +120,18 @@ final class RoundTripHarness
         return work;
     }
 
-    private void onAnswered(final long index)
+    private void onAnswer(final long index, final long serverTakenUpNs)
     {
         final long nowNs = System.nanoTime();
         if (latency != null)
         {
-            OpenLoop.record(latency, nowNs - schedule.dueNs(index));
+            final int request = (int)index;
+            final long dueNs = schedule.dueNs(index);
+            OpenLoop.record(latency.fromScheduled, nowNs - dueNs);
+            OpenLoop.record(latency.sendLate, sentNs[request] - dueNs);
+            // The server's stamp can precede the send by a little: it is read once per duty cycle, before the poll.
+            OpenLoop.record(latency.toServer, Math.max(0, serverTakenUpNs - sentNs[request]));
+            OpenLoop.record(latency.fromServer, Math.max(0, nowNs - serverTakenUpNs));
         }
         answered++;
         lastProgressNs = nowNs;

@@ -1,7 +1,5 @@
 package bourse.perf.aeron;
 
-import java.util.function.LongConsumer;
-
 /**
  * Requests sent over Aeron and answered over Aeron, as a {@link RoundTripHarness} drives them: the
  * Bourse engine's order commands, or the raw ping-pong they are compared with. Requests of a run are
@@ -18,9 +16,19 @@ interface RoundTrips
      */
     boolean trySend(long index);
 
-    /**
-     * Polls what has arrived, handing the index of each request answered to {@code answered}, once per
-     * request and in order; returns the work done.
-     */
-    int poll(LongConsumer answered);
+    /** Polls what has arrived, handing each request answered to {@code answers}, once per request and in order; returns the work done. */
+    int poll(Answers answers);
+
+    /** Receives the answers a poll finds. */
+    @FunctionalInterface
+    interface Answers
+    {
+        /**
+         * Request {@code index} of the run is answered.
+         *
+         * @param serverTakenUpNs when the server thread took it up, in {@link System#nanoTime()} terms:
+         *                        the server's stamp on its answer, which splits the round trip in two legs.
+         */
+        void onAnswer(long index, long serverTakenUpNs);
+    }
 }

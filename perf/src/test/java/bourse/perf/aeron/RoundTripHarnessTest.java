@@ -6,9 +6,9 @@ import org.agrona.concurrent.BusySpinIdleStrategy;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayDeque;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
-import java.util.function.LongConsumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -18,16 +18,20 @@ class RoundTripHarnessTest
     private static final long SECOND_NS = TimeUnit.SECONDS.toNanos(1);
 
     @Test
-    void shouldRecordOneLatencyPerRequestFromItsScheduledTime()
+    void shouldRecordOneLatencyPerRequestFromItsScheduledTimeAndItsLegs()
     {
         final EchoTrips trips = new EchoTrips();
-        final Histogram latency = OpenLoop.newHistogram();
+        final RoundTripLatency latency = new RoundTripLatency();
 
         new RoundTripHarness(trips, SECOND_NS, new BusySpinIdleStrategy()).measureLatency(2_000, new OpenLoop(100_000), latency);
 
-        assertThat(latency.getTotalCount()).isEqualTo(2_000);
-        assertThat(latency.getValueAtPercentile(50)).isPositive();
         assertThat(trips.sent).isEqualTo(2_000);
+        for (final Histogram histogram : List.of(latency.fromScheduled, latency.sendLate, latency.toServer, latency.fromServer))
+        {
+            assertThat(histogram.getTotalCount()).isEqualTo(2_000);
+        }
+        assertThat(latency.fromScheduled.getValueAtPercentile(50)).isPositive();
+        assertThat(latency.fromScheduled.getMaxValue()).isGreaterThanOrEqualTo(latency.fromServer.getMaxValue());
     }
 
     @Test
@@ -37,12 +41,14 @@ class RoundTripHarnessTest
         // Measured from the moment each is sent, as a closed loop would, they would look fast.
         final EchoTrips trips = new EchoTrips();
         trips.stallFirstSendNs = TimeUnit.MILLISECONDS.toNanos(20);
-        final Histogram latency = OpenLoop.newHistogram();
+        final RoundTripLatency latency = new RoundTripLatency();
 
         new RoundTripHarness(trips, SECOND_NS, new BusySpinIdleStrategy()).measureLatency(4_000, new OpenLoop(100_000), latency);
 
-        assertThat(latency.getValueAtPercentile(75)).isGreaterThan(TimeUnit.MILLISECONDS.toNanos(5));
-        assertThat(latency.getMaxValue()).isGreaterThan(TimeUnit.MILLISECONDS.toNanos(19));
+        assertThat(latency.fromScheduled.getValueAtPercentile(75)).isGreaterThan(TimeUnit.MILLISECONDS.toNanos(5));
+        assertThat(latency.fromScheduled.getMaxValue()).isGreaterThan(TimeUnit.MILLISECONDS.toNanos(19));
+        assertThat(latency.sendLate.getValueAtPercentile(75)).as("the client's own lateness shows as such")
+            .isGreaterThan(TimeUnit.MILLISECONDS.toNanos(5));
     }
 
     @Test
@@ -96,7 +102,7 @@ class RoundTripHarnessTest
         }
 
         @Override
-        public int poll(final LongConsumer answered)
+        public int poll(final Answers answers)
         {
             if (!answering)
             {
@@ -105,7 +111,7 @@ class RoundTripHarnessTest
             int work = 0;
             while (!inFlight.isEmpty())
             {
-                answered.accept(inFlight.poll());
+                answers.onAnswer(inFlight.poll(), System.nanoTime());
                 work++;
             }
             return work;

@@ -1,6 +1,8 @@
 package bourse.perf;
 
 import org.HdrHistogram.Histogram;
+import org.agrona.concurrent.BusySpinIdleStrategy;
+import org.agrona.concurrent.IdleStrategy;
 
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntSupplier;
@@ -18,6 +20,7 @@ public final class OpenLoop
     /** Lead time so the first operation is not already late when the loop starts. */
     private static final long START_DELAY_NS = TimeUnit.MILLISECONDS.toNanos(1);
     private static final IntSupplier NOTHING_TO_DO = () -> 0;
+    private static final IdleStrategy SPIN = new BusySpinIdleStrategy();
 
     private final long ratePerSecond;
     private long startNs;
@@ -64,24 +67,22 @@ public final class OpenLoop
     /** Spins until operation {@code index} is due; returns the time it was taken up (due or later). */
     public long awaitDue(final long index)
     {
-        return awaitDue(index, NOTHING_TO_DO);
+        return awaitDue(index, NOTHING_TO_DO, SPIN);
     }
 
     /**
      * Until operation {@code index} is due, does {@code whileWaiting} (which returns the work it did,
-     * as an Agrona duty cycle does) or spins when it had nothing to do; returns the time the operation
-     * was taken up (due or later).
+     * as an Agrona duty cycle does) and idles by {@code idleStrategy} after each turn; returns the time
+     * the operation was taken up (due or later). Idling must not sleep for long: the operation would be
+     * late, and the lateness charged as latency.
      */
-    public long awaitDue(final long index, final IntSupplier whileWaiting)
+    public long awaitDue(final long index, final IntSupplier whileWaiting, final IdleStrategy idleStrategy)
     {
         final long dueNs = dueNs(index);
         long nowNs;
         while ((nowNs = System.nanoTime()) - dueNs < 0)
         {
-            if (whileWaiting.getAsInt() == 0)
-            {
-                Thread.onSpinWait();
-            }
+            idleStrategy.idle(whileWaiting.getAsInt());
         }
         return nowNs;
     }

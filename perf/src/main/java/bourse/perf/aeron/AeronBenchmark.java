@@ -8,6 +8,7 @@ import bourse.perf.MachineInfo;
 import bourse.perf.OpenLoop;
 import bourse.perf.ScratchDirectory;
 
+
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -66,10 +67,8 @@ public final class AeronBenchmark
             orders.setUpMarket();
             pingPong.awaitConnected(config.stallTimeoutNs());
 
-            final RoundTripHarness orderHarness =
-                new RoundTripHarness(orders, config.stallTimeoutNs(), SmallMachineAeron.backoffIdleStrategy());
-            final RoundTripHarness pingHarness =
-                new RoundTripHarness(pingPong, config.stallTimeoutNs(), SmallMachineAeron.backoffIdleStrategy());
+            final RoundTripHarness orderHarness = new RoundTripHarness(orders, config.stallTimeoutNs());
+            final RoundTripHarness pingHarness = new RoundTripHarness(pingPong, config.stallTimeoutNs());
             final OpenLoop schedule = new OpenLoop(config.ratePerSecond());
             final RoundTripLatency orderLatency = new RoundTripLatency();
             final RoundTripLatency pingLatency = new RoundTripLatency();

@@ -1,7 +1,9 @@
 package bourse.perf.aeron;
 
+import bourse.engine.service.SmallMachineAeron;
 import bourse.perf.OpenLoop;
 import org.agrona.concurrent.IdleStrategy;
+import org.agrona.concurrent.YieldingIdleStrategy;
 
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntSupplier;
@@ -13,10 +15,13 @@ import java.util.function.IntSupplier;
  *     {@link OpenLoop} schedule, whatever has been answered, and its latency runs from that due time to
  *     the moment its answer is polled. Waiting for the next due time, the thread polls answers.</li>
  *     <li>{@link #measureThroughput pipelined}: requests are sent as fast as they go while fewer than
- *     a window of them are unanswered; the rate is requests answered per second. When it can neither
- *     send nor take an answer, the thread idles by {@code idleStrategy} rather than spin: on a small
- *     machine a spinning client takes the core the media driver and the server need.</li>
+ *     a window of them are unanswered; the rate is requests answered per second.</li>
  * </ul>
+ * The thread never spins: on a small machine a client that spins takes the CPU the media driver and
+ * the server thread need (on a busy 2-core machine, spinning measured several times slower than
+ * either of these, docs/benchmarks.md). Open loop it yields whenever it has nothing to do, so that a
+ * request is sent on time; pipelined it backs off as the engine does, as a window in flight is
+ * answered in well over a millisecond.
  * A run fails, rather than hanging, when nothing is answered for {@code stallTimeoutNs}.
  */
 final class RoundTripHarness
@@ -25,7 +30,8 @@ final class RoundTripHarness
 
     private final RoundTrips trips;
     private final long stallTimeoutNs;
-    private final IdleStrategy idleStrategy;
+    private final IdleStrategy openLoopIdleStrategy = new YieldingIdleStrategy();
+    private final IdleStrategy pipelinedIdleStrategy = SmallMachineAeron.backoffIdleStrategy();
     private final RoundTrips.Answers onAnswer = this::onAnswer;
     private final IntSupplier pollAnswers = this::pollAnswers;
     private OpenLoop schedule;
@@ -34,11 +40,10 @@ final class RoundTripHarness
     private long answered;
     private long lastProgressNs;
 
-    RoundTripHarness(final RoundTrips trips, final long stallTimeoutNs, final IdleStrategy idleStrategy)
+    RoundTripHarness(final RoundTrips trips, final long stallTimeoutNs)
     {
         this.trips = trips;
         this.stallTimeoutNs = stallTimeoutNs;
-        this.idleStrategy = idleStrategy;
     }
 
     /** Sends {@code requests} on {@code schedule}, adding each one's latency and its parts to {@code latency}. */
@@ -52,7 +57,7 @@ final class RoundTripHarness
         schedule.start();
         for (int i = 0; i < requests; i++)
         {
-            schedule.awaitDue(i, pollAnswers);
+            schedule.awaitDue(i, pollAnswers, openLoopIdleStrategy);
             send(i);
             sentNs[i] = System.nanoTime();
         }
@@ -65,7 +70,7 @@ final class RoundTripHarness
         startRun(null, null);
         final long startNs = System.nanoTime();
         long sent = 0;
-        idleStrategy.reset();
+        pipelinedIdleStrategy.reset();
         while (answered < requests)
         {
             final long sentBefore = sent;
@@ -73,7 +78,7 @@ final class RoundTripHarness
             {
                 sent++;
             }
-            idleStrategy.idle(pollAnswers() + (int)(sent - sentBefore));
+            pipelinedIdleStrategy.idle(pollAnswers() + (int)(sent - sentBefore));
         }
         return requests * 1e9 / (System.nanoTime() - startNs);
     }
@@ -91,10 +96,7 @@ final class RoundTripHarness
     {
         while (!trips.trySend(index))
         {
-            if (pollAnswers() == 0)
-            {
-                Thread.onSpinWait();
-            }
+            openLoopIdleStrategy.idle(pollAnswers());
         }
     }
 
@@ -102,10 +104,7 @@ final class RoundTripHarness
     {
         while (answered < requests)
         {
-            if (pollAnswers() == 0)
-            {
-                Thread.onSpinWait();
-            }
+            openLoopIdleStrategy.idle(pollAnswers());
         }
     }
 

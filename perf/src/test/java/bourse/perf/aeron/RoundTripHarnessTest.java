@@ -2,7 +2,6 @@ package bourse.perf.aeron;
 
 import bourse.perf.OpenLoop;
 import org.HdrHistogram.Histogram;
-import org.agrona.concurrent.BusySpinIdleStrategy;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayDeque;
@@ -23,7 +22,7 @@ class RoundTripHarnessTest
         final EchoTrips trips = new EchoTrips();
         final RoundTripLatency latency = new RoundTripLatency();
 
-        new RoundTripHarness(trips, SECOND_NS, new BusySpinIdleStrategy()).measureLatency(2_000, new OpenLoop(100_000), latency);
+        new RoundTripHarness(trips, SECOND_NS).measureLatency(2_000, new OpenLoop(100_000), latency);
 
         assertThat(trips.sent).isEqualTo(2_000);
         for (final Histogram histogram : List.of(latency.fromScheduled, latency.sendLate, latency.toServer, latency.fromServer))
@@ -43,7 +42,7 @@ class RoundTripHarnessTest
         trips.stallFirstSendNs = TimeUnit.MILLISECONDS.toNanos(20);
         final RoundTripLatency latency = new RoundTripLatency();
 
-        new RoundTripHarness(trips, SECOND_NS, new BusySpinIdleStrategy()).measureLatency(4_000, new OpenLoop(100_000), latency);
+        new RoundTripHarness(trips, SECOND_NS).measureLatency(4_000, new OpenLoop(100_000), latency);
 
         assertThat(latency.fromScheduled.getValueAtPercentile(75)).isGreaterThan(TimeUnit.MILLISECONDS.toNanos(5));
         assertThat(latency.fromScheduled.getMaxValue()).isGreaterThan(TimeUnit.MILLISECONDS.toNanos(19));
@@ -56,7 +55,7 @@ class RoundTripHarnessTest
     {
         final EchoTrips trips = new EchoTrips();
 
-        final double perSecond = new RoundTripHarness(trips, SECOND_NS, new BusySpinIdleStrategy()).measureThroughput(10_000, 16);
+        final double perSecond = new RoundTripHarness(trips, SECOND_NS).measureThroughput(10_000, 16);
 
         assertThat(perSecond).isPositive();
         assertThat(trips.sent).isEqualTo(10_000);
@@ -69,7 +68,7 @@ class RoundTripHarnessTest
         final EchoTrips trips = new EchoTrips();
         trips.answering = false;
 
-        assertThatThrownBy(() -> new RoundTripHarness(trips, TimeUnit.MILLISECONDS.toNanos(50), new BusySpinIdleStrategy()).measureThroughput(10, 4))
+        assertThatThrownBy(() -> new RoundTripHarness(trips, TimeUnit.MILLISECONDS.toNanos(50)).measureThroughput(10, 4))
             .isInstanceOf(IllegalStateException.class).hasMessageContaining("nothing answered");
     }
 

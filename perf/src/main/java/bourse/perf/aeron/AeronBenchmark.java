@@ -8,7 +8,6 @@ import bourse.perf.MachineInfo;
 import bourse.perf.OpenLoop;
 import bourse.perf.ScratchDirectory;
 
-
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -74,38 +73,9 @@ public final class AeronBenchmark
             final RoundTripLatency pingLatency = new RoundTripLatency();
             if (config.warmupRequests() > 0)
             {
-                final long pipelined = config.warmupRequests() * 10L;
-                progress.printf(Locale.ROOT, "warm-up: %,d order commands and %,d pings pipelined, then %,d of each open loop at %,d/s%n",
-                    pipelined, pipelined, config.warmupRequests(), config.ratePerSecond());
-                orderHarness.measureThroughput(pipelined, config.window());
-                pingHarness.measureThroughput(pipelined, config.window());
-                pingHarness.measureLatency(config.warmupRequests(), schedule, pingLatency);
-                orderHarness.measureLatency(config.warmupRequests(), schedule, orderLatency);
-                pingLatency.reset();
-                orderLatency.reset();
+                warmUp(config, orderHarness, pingHarness, schedule, progress);
             }
-
-            // In alternating rounds, so that both see the same moods of a shared machine.
-            for (int round = 0; round < config.rounds(); round++)
-            {
-                final int requests = share(config.latencyRequests(), round, config.rounds());
-                if (round % 2 == 0)
-                {
-                    pingHarness.measureLatency(requests, schedule, pingLatency);
-                    orderHarness.measureLatency(requests, schedule, orderLatency);
-                }
-                else
-                {
-                    orderHarness.measureLatency(requests, schedule, orderLatency);
-                    pingHarness.measureLatency(requests, schedule, pingLatency);
-                }
-                progress.printf(Locale.ROOT, "round %d/%d at %,d/s: orders p50 %,d ns p99 %,d ns, ping-pong p50 %,d ns p99 %,d ns so far%n",
-                    round + 1, config.rounds(), config.ratePerSecond(),
-                    orderLatency.fromScheduled.getValueAtPercentile(50), orderLatency.fromScheduled.getValueAtPercentile(99),
-                    pingLatency.fromScheduled.getValueAtPercentile(50), pingLatency.fromScheduled.getValueAtPercentile(99));
-            }
-            final RoundTripLatency.Percentiles latency = orderLatency.percentiles(config.ratePerSecond());
-            final RoundTripLatency.Percentiles baseline = pingLatency.percentiles(config.ratePerSecond());
+            measureLatency(config, orderHarness, orderLatency, pingHarness, pingLatency, schedule, progress);
 
             final double throughput = orderHarness.measureThroughput(config.throughputOrders(), config.window());
             progress.printf(Locale.ROOT, "pipelined: %,d order commands answered at %,.0f/s (window %,d)%n",
@@ -120,8 +90,63 @@ public final class AeronBenchmark
                     "the engine rejected " + orders.rejects() + " order commands, the first: " + orders.firstReject());
             }
             return new AeronBenchmarkResult(config, engine.commandChannel(), engine.eventChannel(), pingChannel, pongChannel,
-                OrderRoundTrips.orderMessageLength(), latency, baseline, throughput, baselineThroughput,
+                OrderRoundTrips.orderMessageLength(), orderLatency.percentiles(config.ratePerSecond()),
+                pingLatency.percentiles(config.ratePerSecond()), throughput, baselineThroughput,
                 service.counters().backPressure().get(), machine);
+        }
+    }
+
+    /** Both kinds pipelined, so that every path is compiled, then open loop at the offered rate; nothing kept. */
+    private static void warmUp(
+        final Config config,
+        final RoundTripHarness orderHarness,
+        final RoundTripHarness pingHarness,
+        final OpenLoop schedule,
+        final PrintStream progress)
+    {
+        final long pipelined = config.warmupRequests() * 10L;
+        progress.printf(Locale.ROOT, "warm-up: %,d order commands and %,d pings pipelined, then %,d of each open loop at %,d/s%n",
+            pipelined, pipelined, config.warmupRequests(), config.ratePerSecond());
+        orderHarness.measureThroughput(pipelined, config.window());
+        pingHarness.measureThroughput(pipelined, config.window());
+        final RoundTripLatency discarded = new RoundTripLatency();
+        pingHarness.measureLatency(config.warmupRequests(), schedule, discarded);
+        orderHarness.measureLatency(config.warmupRequests(), schedule, discarded);
+    }
+
+    /**
+     * The open-loop runs, in alternating rounds: ping-pong then orders, orders then ping-pong, and so on,
+     * so that both see the same moods of a shared machine.
+     */
+    private static void measureLatency(
+        final Config config,
+        final RoundTripHarness orderHarness,
+        final RoundTripLatency orderLatency,
+        final RoundTripHarness pingHarness,
+        final RoundTripLatency pingLatency,
+        final OpenLoop schedule,
+        final PrintStream progress)
+    {
+        for (int round = 0; round < config.rounds(); round++)
+        {
+            final int requests = share(config.latencyRequests(), round, config.rounds());
+            if (round % 2 == 0)
+            {
+                pingHarness.measureLatency(requests, schedule, pingLatency);
+                orderHarness.measureLatency(requests, schedule, orderLatency);
+            }
+            else
+            {
+                orderHarness.measureLatency(requests, schedule, orderLatency);
+                pingHarness.measureLatency(requests, schedule, pingLatency);
+            }
+            if ((round + 1) % Math.max(1, config.rounds() / 10) == 0)
+            {
+                progress.printf(Locale.ROOT, "round %d/%d at %,d/s: orders p50 %,d ns p99 %,d ns, ping-pong p50 %,d ns p99 %,d ns so far%n",
+                    round + 1, config.rounds(), config.ratePerSecond(),
+                    orderLatency.fromScheduled.getValueAtPercentile(50), orderLatency.fromScheduled.getValueAtPercentile(99),
+                    pingLatency.fromScheduled.getValueAtPercentile(50), pingLatency.fromScheduled.getValueAtPercentile(99));
+            }
         }
     }
 
@@ -136,7 +161,7 @@ public final class AeronBenchmark
     {
         private long ratePerSecond = 10_000;
         private int latencyRequests = 100_000;
-        private int rounds = 10;
+        private int rounds = 50;
         private int warmupRequests = 20_000;
         private int throughputOrders = 2_000_000;
         private int window = 4_096;

@@ -1,39 +1,26 @@
 package bourse.platform;
 
+import bourse.perf.BenchmarkResult;
 import bourse.perf.engine.EngineBenchmark;
-import bourse.perf.engine.EngineBenchmarkResult;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.IDefaultValueProvider;
-import picocli.CommandLine.Model.ArgSpec;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
-import java.io.PrintWriter;
+import java.io.PrintStream;
 import java.util.Arrays;
-import java.util.concurrent.Callable;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
  * {@code bourse bench engine}: the perf module's matching engine benchmark (single-threaded replay
- * throughput, then open-loop latency at offered rates). The result goes to stdout, as a table or with
- * {@code --json} as exactly one JSON object; progress goes to stderr.
+ * throughput, then open-loop latency at offered rates).
  */
 @Command(
     name = "engine",
     mixinStandardHelpOptions = true,
     description = "Benchmarks the matching engine: replay throughput, then latency at offered rates.",
-    defaultValueProvider = BenchEngineCommand.ConfigDefaults.class)
-final class BenchEngineCommand implements Callable<Integer>
+    defaultValueProvider = BenchEngineCommand.Defaults.class)
+final class BenchEngineCommand extends BenchSubcommand
 {
-    @Spec
-    private CommandSpec spec;
-
-    @Option(names = "--json", description = "Print the result as one JSON object instead of a table.")
-    private boolean json;
-
     @Option(names = "--commands", paramLabel = "N", description = "Commands in the workload (default: ${DEFAULT-VALUE}).")
     private int commands;
 
@@ -51,7 +38,7 @@ final class BenchEngineCommand implements Callable<Integer>
     private String offeredRates;
 
     @Override
-    public Integer call()
+    BenchmarkResult run(final PrintStream progress)
     {
         final EngineBenchmark.Config config = new EngineBenchmark.Config()
             .seed(seed)
@@ -60,11 +47,7 @@ final class BenchEngineCommand implements Callable<Integer>
             .measuredPasses(measuredPasses)
             .offeredRates(parseRates(offeredRates))
             .conclude();
-        final EngineBenchmarkResult result = EngineBenchmark.run(config, System.err);
-        final PrintWriter out = spec.commandLine().getOut();
-        out.println(json ? result.toJson() : result.toText());
-        out.flush();
-        return 0;
+        return EngineBenchmark.run(config, progress);
     }
 
     private long[] parseRates(final String rates)
@@ -79,32 +62,25 @@ final class BenchEngineCommand implements Callable<Integer>
         }
         catch (final NumberFormatException ex)
         {
-            throw new ParameterException(spec.commandLine(), "--rates must be comma-separated whole numbers: '" + rates + "'", ex);
+            throw badOption("--rates must be comma-separated whole numbers: '" + rates + "'", ex);
         }
     }
 
-    /** The option defaults are the benchmark's own, so they are defined once, in the perf module. */
-    static final class ConfigDefaults implements IDefaultValueProvider
+    static final class Defaults extends ConfigDefaults
     {
-        private final EngineBenchmark.Config defaults = new EngineBenchmark.Config();
-
-        @Override
-        public String defaultValue(final ArgSpec argSpec)
+        Defaults()
         {
-            if (!(argSpec instanceof OptionSpec))
-            {
-                return null;
-            }
-            switch (((OptionSpec)argSpec).longestName())
-            {
-                case "--commands": return String.valueOf(defaults.commands());
-                case "--seed": return String.valueOf(defaults.seed());
-                case "--warmup": return String.valueOf(defaults.warmupPasses());
-                case "--passes": return String.valueOf(defaults.measuredPasses());
-                case "--rates":
-                    return Arrays.stream(defaults.offeredRates()).mapToObj(String::valueOf).collect(Collectors.joining(","));
-                default: return null;
-            }
+            this(new EngineBenchmark.Config());
+        }
+
+        private Defaults(final EngineBenchmark.Config defaults)
+        {
+            super(Map.of(
+                "--commands", String.valueOf(defaults.commands()),
+                "--seed", String.valueOf(defaults.seed()),
+                "--warmup", String.valueOf(defaults.warmupPasses()),
+                "--passes", String.valueOf(defaults.measuredPasses()),
+                "--rates", Arrays.stream(defaults.offeredRates()).mapToObj(String::valueOf).collect(Collectors.joining(","))));
         }
     }
 }

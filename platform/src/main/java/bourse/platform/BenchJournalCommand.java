@@ -1,38 +1,26 @@
 package bourse.platform;
 
+import bourse.perf.BenchmarkResult;
 import bourse.perf.journal.JournalBenchmark;
-import bourse.perf.journal.JournalBenchmarkResult;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.IDefaultValueProvider;
-import picocli.CommandLine.Model.ArgSpec;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
-import java.io.PrintWriter;
+import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
+import java.util.Map;
 
 /**
  * {@code bourse bench journal}: the perf module's journal benchmark (append, read, and recovery of the
- * whole journal into a fresh engine). The result goes to stdout, as a table or with {@code --json} as
- * exactly one JSON object; progress goes to stderr. The journal lives in a temporary directory that is
- * deleted at the end.
+ * whole journal into a fresh engine). The journal lives in a temporary directory that is deleted at
+ * the end.
  */
 @Command(
     name = "journal",
     mixinStandardHelpOptions = true,
     description = "Benchmarks the input journal: append, read, and recovery from it.",
-    defaultValueProvider = BenchJournalCommand.ConfigDefaults.class)
-final class BenchJournalCommand implements Callable<Integer>
+    defaultValueProvider = BenchJournalCommand.Defaults.class)
+final class BenchJournalCommand extends BenchSubcommand
 {
-    @Spec
-    private CommandSpec spec;
-
-    @Option(names = "--json", description = "Print the result as one JSON object instead of a table.")
-    private boolean json;
-
     @Option(names = "--commands", paramLabel = "N", description = "Commands in the journal (default: ${DEFAULT-VALUE}).")
     private int commands;
 
@@ -49,7 +37,7 @@ final class BenchJournalCommand implements Callable<Integer>
     private boolean noWarmup;
 
     @Override
-    public Integer call()
+    BenchmarkResult run(final PrintStream progress)
     {
         final JournalBenchmark.Config config = new JournalBenchmark.Config()
             .seed(seed)
@@ -58,33 +46,23 @@ final class BenchJournalCommand implements Callable<Integer>
             .parentDirectory(parentDirectory)
             .warmup(!noWarmup)
             .conclude();
-        final JournalBenchmarkResult result = JournalBenchmark.run(config, System.err);
-        final PrintWriter out = spec.commandLine().getOut();
-        out.println(json ? result.toJson() : result.toText());
-        out.flush();
-        return 0;
+        return JournalBenchmark.run(config, progress);
     }
 
-    /** The option defaults are the benchmark's own, so they are defined once, in the perf module. */
-    static final class ConfigDefaults implements IDefaultValueProvider
+    static final class Defaults extends ConfigDefaults
     {
-        private final JournalBenchmark.Config defaults = new JournalBenchmark.Config();
-
-        @Override
-        public String defaultValue(final ArgSpec argSpec)
+        Defaults()
         {
-            if (!(argSpec instanceof OptionSpec))
-            {
-                return null;
-            }
-            switch (((OptionSpec)argSpec).longestName())
-            {
-                case "--commands": return String.valueOf(defaults.commands());
-                case "--seed": return String.valueOf(defaults.seed());
-                case "--batch": return String.valueOf(defaults.batchSize());
-                case "--dir": return defaults.parentDirectory().toString();
-                default: return null;
-            }
+            this(new JournalBenchmark.Config());
+        }
+
+        private Defaults(final JournalBenchmark.Config defaults)
+        {
+            super(Map.of(
+                "--commands", String.valueOf(defaults.commands()),
+                "--seed", String.valueOf(defaults.seed()),
+                "--batch", String.valueOf(defaults.batchSize()),
+                "--dir", defaults.parentDirectory().toString()));
         }
     }
 }

@@ -1,5 +1,8 @@
 package bourse.perf.engine;
 
+import bourse.perf.LatencyPercentiles;
+import bourse.perf.MachineInfo;
+import bourse.perf.OpenLoop;
 import org.HdrHistogram.Histogram;
 
 import java.io.PrintStream;
@@ -49,8 +52,8 @@ public final class EngineBenchmark
         final List<LatencyPercentiles> latencies = new ArrayList<>();
         final List<LatencyPercentiles> serviceTimes = new ArrayList<>();
         final List<LatencyPercentiles> idleLoops = new ArrayList<>();
-        final Histogram latencyHistogram = OpenLoopLatencyHarness.newHistogram();
-        final Histogram serviceHistogram = OpenLoopLatencyHarness.newHistogram();
+        final Histogram latencyHistogram = OpenLoop.newHistogram();
+        final Histogram serviceHistogram = OpenLoop.newHistogram();
         for (final long rate : config.offeredRates())
         {
             if (config.warmupPasses() > 0)

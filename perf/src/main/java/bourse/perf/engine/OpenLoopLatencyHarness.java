@@ -1,15 +1,13 @@
 package bourse.perf.engine;
 
 import bourse.engine.MatchingEngine;
+import bourse.perf.OpenLoop;
 import org.HdrHistogram.Histogram;
 
-import java.util.concurrent.TimeUnit;
-
 /**
- * Offers a workload's benchmark commands at a fixed rate, open loop: command {@code i} is due at
- * {@code start + i / rate} whatever happened before it, and its latency is measured from that due time
- * to the moment the engine has handed over its events. A command that is late because earlier ones ran
- * long is charged the wait, so stalls are never hidden (no coordinated omission).
+ * Offers a workload's benchmark commands at a fixed rate, on an {@link OpenLoop} schedule: each
+ * command's latency is measured from its due time to the moment the engine has handed over its events,
+ * so a command that is late because earlier ones ran long is charged the wait.
  * <p>
  * Alongside, each command's service time (from when the loop took it up to when the engine returned)
  * is recorded: the engine's own cost, without the queueing behind earlier commands or stalls of the
@@ -17,21 +15,11 @@ import java.util.concurrent.TimeUnit;
  */
 final class OpenLoopLatencyHarness
 {
-    /** Any latency above this is a broken run; the histogram clamps rather than failing mid-run. */
-    private static final long HIGHEST_TRACKABLE_NS = TimeUnit.SECONDS.toNanos(60);
-    /** Lead time so the first command is not already late when the loop starts. */
-    private static final long START_DELAY_NS = TimeUnit.MILLISECONDS.toNanos(1);
-
     private final ExchangeCoreWorkload workload;
 
     OpenLoopLatencyHarness(final ExchangeCoreWorkload workload)
     {
         this.workload = workload;
-    }
-
-    static Histogram newHistogram()
-    {
-        return new Histogram(HIGHEST_TRACKABLE_NS, 3);
     }
 
     /**
@@ -46,19 +34,15 @@ final class OpenLoopLatencyHarness
         final int first = workload.setupCommandCount();
         final int end = workload.totalCommandCount();
 
-        final long startNs = System.nanoTime() + START_DELAY_NS;
+        final OpenLoop schedule = new OpenLoop(ratePerSecond);
+        schedule.start();
         for (int i = first; i < end; i++)
         {
-            final long dueNs = startNs + (i - first) * 1_000_000_000L / ratePerSecond;
-            long takenUpNs;
-            while ((takenUpNs = System.nanoTime()) < dueNs)
-            {
-                Thread.onSpinWait();
-            }
+            final long takenUpNs = schedule.awaitDue(i - first);
             workload.apply(engine, i);
             final long doneNs = System.nanoTime();
-            latency.recordValue(Math.min(doneNs - dueNs, HIGHEST_TRACKABLE_NS));
-            service.recordValue(Math.min(doneNs - takenUpNs, HIGHEST_TRACKABLE_NS));
+            OpenLoop.record(latency, doneNs - schedule.dueNs(i - first));
+            OpenLoop.record(service, doneNs - takenUpNs);
         }
 
         ThroughputHarness.checkReplayed(sink, workload);
@@ -72,15 +56,12 @@ final class OpenLoopLatencyHarness
     void runIdle(final long ratePerSecond, final Histogram latency)
     {
         final int commands = workload.benchmarkCommandCount();
-        final long startNs = System.nanoTime() + START_DELAY_NS;
+        final OpenLoop schedule = new OpenLoop(ratePerSecond);
+        schedule.start();
         for (int i = 0; i < commands; i++)
         {
-            final long dueNs = startNs + i * 1_000_000_000L / ratePerSecond;
-            while (System.nanoTime() < dueNs)
-            {
-                Thread.onSpinWait();
-            }
-            latency.recordValue(Math.min(System.nanoTime() - dueNs, HIGHEST_TRACKABLE_NS));
+            schedule.awaitDue(i);
+            OpenLoop.record(latency, System.nanoTime() - schedule.dueNs(i));
         }
     }
 }

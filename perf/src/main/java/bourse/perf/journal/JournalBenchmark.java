@@ -7,8 +7,9 @@ import bourse.engine.journal.JournalContext;
 import bourse.engine.journal.JournalReadResult;
 import bourse.engine.journal.JournalReader;
 import bourse.engine.journal.RecoveredEngine;
+import bourse.perf.MachineInfo;
+import bourse.perf.ScratchDirectory;
 import bourse.perf.engine.ExchangeCoreWorkload;
-import bourse.perf.engine.MachineInfo;
 import org.agrona.DirectBuffer;
 
 import java.io.IOException;
@@ -16,7 +17,6 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Locale;
 import java.util.stream.Stream;
 
@@ -42,8 +42,7 @@ public final class JournalBenchmark
         progress.printf(Locale.ROOT, "generating %,d commands (seed %d)%n", config.commands(), config.seed());
         final ExchangeCoreWorkload workload = ExchangeCoreWorkload.generate(config.seed(), config.commands());
         final int entries = workload.totalCommandCount();
-        final Path scratch = createScratch(config.parentDirectory());
-        try
+        try (ScratchDirectory scratch = new ScratchDirectory(config.parentDirectory(), "bourse-journal-bench-"))
         {
             if (config.warmup())
             {
@@ -52,7 +51,7 @@ public final class JournalBenchmark
                 progress.printf(Locale.ROOT, "warm-up: appending and reading %,d commands%n", warmupEntries);
                 append(workload, warmupEntries, warmup, config.batchSize());
                 read(warmup);
-                delete(warmup);
+                ScratchDirectory.delete(warmup);
             }
 
             final Path journal = scratch.resolve("input");
@@ -81,10 +80,6 @@ public final class JournalBenchmark
             }
             return new JournalBenchmarkResult(config.seed(), config.batchSize(), entries, journalBytes,
                 appendOpsPerSec, readOpsPerSec, recoverySeconds, recoverySeconds * 10_000_000 / entries, machine);
-        }
-        finally
-        {
-            delete(scratch);
         }
     }
 
@@ -170,19 +165,6 @@ public final class JournalBenchmark
         }
     }
 
-    private static Path createScratch(final Path parent)
-    {
-        try
-        {
-            Files.createDirectories(parent);
-            return Files.createTempDirectory(parent, "bourse-journal-bench-");
-        }
-        catch (final IOException ex)
-        {
-            throw new UncheckedIOException("cannot create a scratch directory in " + parent, ex);
-        }
-    }
-
     private static long sizeOf(final Path directory)
     {
         try (Stream<Path> files = Files.walk(directory))
@@ -213,22 +195,6 @@ public final class JournalBenchmark
             {
                 throw new UncheckedIOException(sizeFailure);
             }
-        }
-    }
-
-    private static void delete(final Path directory)
-    {
-        if (!Files.exists(directory))
-        {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(directory))
-        {
-            files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
-        }
-        catch (final IOException ex)
-        {
-            throw new UncheckedIOException("cannot delete " + directory, ex);
         }
     }
 

@@ -1,18 +1,14 @@
 package bourse.perf.journal;
 
-import bourse.perf.engine.MachineInfo;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
+import bourse.perf.BenchmarkResult;
+import bourse.perf.MachineInfo;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.util.Locale;
 
 /** The outcome of a {@link JournalBenchmark} run: append, read and recovery rates, and where it ran. */
-public final class JournalBenchmarkResult
+public final class JournalBenchmarkResult extends BenchmarkResult
 {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private final long seed;
     private final int batchSize;
     private final int entries;
@@ -21,7 +17,6 @@ public final class JournalBenchmarkResult
     private final double readOpsPerSec;
     private final double recoverySeconds;
     private final double recoverySecondsFor10M;
-    private final MachineInfo machine;
 
     JournalBenchmarkResult(
         final long seed,
@@ -34,6 +29,7 @@ public final class JournalBenchmarkResult
         final double recoverySecondsFor10M,
         final MachineInfo machine)
     {
+        super("journal", machine);
         this.seed = seed;
         this.batchSize = batchSize;
         this.entries = entries;
@@ -42,7 +38,6 @@ public final class JournalBenchmarkResult
         this.readOpsPerSec = readOpsPerSec;
         this.recoverySeconds = recoverySeconds;
         this.recoverySecondsFor10M = recoverySecondsFor10M;
-        this.machine = machine;
     }
 
     /** Commands appended per second, batch commits included. */
@@ -63,11 +58,9 @@ public final class JournalBenchmarkResult
         return recoverySecondsFor10M;
     }
 
-    /** One JSON object, for machines. */
-    public String toJson()
+    @Override
+    protected void putFields(final ObjectNode root)
     {
-        final ObjectNode root = JSON.createObjectNode();
-        root.put("benchmark", "journal");
         root.put("appendOpsPerSec", Math.round(appendOpsPerSec));
         root.put("readOpsPerSec", Math.round(readOpsPerSec));
         root.put("recoverySecondsFor10M", Math.round(recoverySecondsFor10M * 1000) / 1000.0);
@@ -77,35 +70,22 @@ public final class JournalBenchmarkResult
         root.put("journalBytes", journalBytes);
         root.put("syncPolicy", "NONE");
         root.put("seed", seed);
-        root.put("javaVersion", machine.javaVersion());
-        root.put("cores", machine.cores());
-        root.put("cpu", machine.cpu());
-        root.put("date", machine.date());
-        final ArrayNode jvmArguments = root.putArray("jvmArguments");
-        machine.jvmArguments().forEach(jvmArguments::add);
-        try
-        {
-            return JSON.writeValueAsString(root);
-        }
-        catch (final JsonProcessingException ex)
-        {
-            throw new IllegalStateException("a tree of plain values always serialises", ex);
-        }
     }
 
-    /** A table for people. */
-    public String toText()
+    @Override
+    protected String title()
     {
-        final StringBuilder text = new StringBuilder();
-        text.append("Bourse journal benchmark (Chronicle Queue input journal, exchange-core mix, sync policy NONE)\n");
+        return "Bourse journal benchmark (Chronicle Queue input journal, exchange-core mix, sync policy NONE)";
+    }
+
+    @Override
+    protected void appendText(final StringBuilder text)
+    {
         text.append(String.format(Locale.ROOT, "journal     %,d commands, seed %d, %d per batch, %,d bytes on disk%n",
             entries, seed, batchSize, journalBytes));
-        text.append(String.format(Locale.ROOT, "machine     %d cores, %s, Java %s, %s%n",
-            machine.cores(), machine.cpu(), machine.javaVersion(), machine.date()));
         text.append(String.format(Locale.ROOT, "append      %,.0f commands/s (target 5,000,000)%n", appendOpsPerSec));
         text.append(String.format(Locale.ROOT, "read        %,.0f entries/s, every batch checked (target 5,000,000)%n", readOpsPerSec));
         text.append(String.format(Locale.ROOT, "recovery    %.2f s for these %,d commands: %.2f s for 10M (target 10 s)%n",
             recoverySeconds, entries, recoverySecondsFor10M));
-        return text.toString();
     }
 }

@@ -35,7 +35,7 @@ class EngineBenchmarkTest
 
         assertThat(fieldNames(json)).containsExactly(
             "benchmark", "throughputOpsPerSec", "latencyNs", "serviceNs", "idleLoopNs", "commands", "rejects", "restingOrders", "priceLevels",
-            "seed", "javaVersion", "cores", "cpu", "date", "jvmArguments");
+            "seed", "javaVersion", "cores", "cpu", "date", "loadAverage", "jvmArguments");
         assertThat(json.get("benchmark").asText()).isEqualTo("engine");
         assertThat(json.get("throughputOpsPerSec").asDouble()).isPositive();
         assertThat(json.get("commands").asLong()).isEqualTo(20_000);

@@ -1,5 +1,7 @@
 package bourse.perf.engine;
 
+import bourse.perf.LatencyPercentiles;
+import bourse.perf.OpenLoop;
 import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
 
@@ -11,8 +13,8 @@ class OpenLoopLatencyHarnessTest
     void shouldRecordOneLatencyPerCommandWithOrderedPercentiles()
     {
         final ExchangeCoreWorkload workload = ExchangeCoreWorkload.generate(3, 20_000);
-        final Histogram histogram = OpenLoopLatencyHarness.newHistogram();
-        final Histogram service = OpenLoopLatencyHarness.newHistogram();
+        final Histogram histogram = OpenLoop.newHistogram();
+        final Histogram service = OpenLoop.newHistogram();
 
         new OpenLoopLatencyHarness(workload).run(1_000_000, histogram, service);
         final LatencyPercentiles latency = new LatencyPercentiles(1_000_000, histogram);
@@ -35,8 +37,8 @@ class OpenLoopLatencyHarnessTest
         // one's latency covers the service times of them all. A closed loop, which coordinated omission
         // amounts to, would instead report each command's own service time.
         final ExchangeCoreWorkload workload = ExchangeCoreWorkload.generate(3, 20_000);
-        final Histogram latency = OpenLoopLatencyHarness.newHistogram();
-        final Histogram service = OpenLoopLatencyHarness.newHistogram();
+        final Histogram latency = OpenLoop.newHistogram();
+        final Histogram service = OpenLoop.newHistogram();
 
         new OpenLoopLatencyHarness(workload).run(1_000_000_000, latency, service);
 

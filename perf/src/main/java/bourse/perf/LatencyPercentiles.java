@@ -1,4 +1,4 @@
-package bourse.perf.engine;
+package bourse.perf;
 
 import org.HdrHistogram.Histogram;
 
@@ -14,7 +14,7 @@ public final class LatencyPercentiles
     private final long p9999Ns;
     private final long maxNs;
 
-    LatencyPercentiles(final long offeredRatePerSecond, final Histogram histogram)
+    public LatencyPercentiles(final long offeredRatePerSecond, final Histogram histogram)
     {
         this.offeredRatePerSecond = offeredRatePerSecond;
         this.count = histogram.getTotalCount();

@@ -1,4 +1,4 @@
-package bourse.perf.engine;
+package bourse.perf;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -19,15 +19,22 @@ public final class MachineInfo
     private final String cpu;
     private final String date;
     private final List<String> jvmArguments;
+    private final double loadAverage;
 
     private MachineInfo(
-        final String javaVersion, final int cores, final String cpu, final String date, final List<String> jvmArguments)
+        final String javaVersion,
+        final int cores,
+        final String cpu,
+        final String date,
+        final List<String> jvmArguments,
+        final double loadAverage)
     {
         this.javaVersion = javaVersion;
         this.cores = cores;
         this.cpu = cpu;
         this.date = date;
         this.jvmArguments = List.copyOf(jvmArguments);
+        this.loadAverage = loadAverage;
     }
 
     public static MachineInfo current()
@@ -37,7 +44,8 @@ public final class MachineInfo
             Runtime.getRuntime().availableProcessors(),
             cpuModel(),
             Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
-            ManagementFactory.getRuntimeMXBean().getInputArguments());
+            ManagementFactory.getRuntimeMXBean().getInputArguments(),
+            ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }
 
     /** The first "model name" of /proc/cpuinfo, or the architecture where there is none. */
@@ -79,5 +87,14 @@ public final class MachineInfo
     public List<String> jvmArguments()
     {
         return jvmArguments;
+    }
+
+    /**
+     * The system's load average over the minute before the benchmark started (negative where the
+     * system has none): on a shared machine, how busy the neighbours were.
+     */
+    public double loadAverage()
+    {
+        return loadAverage;
     }
 }

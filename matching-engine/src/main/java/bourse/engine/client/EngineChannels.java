@@ -12,13 +12,18 @@ import io.aeron.CommonContext;
  * control mode, because loopback has no multicast and every gateway, the account API and the market
  * data feed must receive all of them at once; {@code fc=min} makes the slowest consumer set the pace,
  * so the engine is back-pressured rather than any consumer losing events.
+ *
+ * <p>Both default to loopback, whose MTU is 64 KiB, so datagrams of 8 KiB rather than Aeron's 1,408
+ * bytes (sized for Ethernet): a pipelined stream then costs the media driver a fifth of the send and
+ * receive system calls, which is what limits it on a small machine (docs/benchmarks.md). Across a real
+ * network, set {@code mtu} to what the path carries.
  */
 public final class EngineChannels
 {
-    public static final String DEFAULT_COMMAND_CHANNEL = "aeron:udp?endpoint=localhost:40123|term-length=4m";
+    public static final String DEFAULT_COMMAND_CHANNEL = "aeron:udp?endpoint=localhost:40123|term-length=4m|mtu=8k";
     public static final int DEFAULT_COMMAND_STREAM_ID = 1001;
     public static final String DEFAULT_EVENT_CHANNEL =
-        "aeron:udp?control=localhost:40124|control-mode=dynamic|fc=min|term-length=4m";
+        "aeron:udp?control=localhost:40124|control-mode=dynamic|fc=min|term-length=4m|mtu=8k";
     public static final int DEFAULT_EVENT_STREAM_ID = 1002;
 
     private EngineChannels()

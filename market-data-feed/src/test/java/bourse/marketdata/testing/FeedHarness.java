@@ -93,6 +93,12 @@ public final class FeedHarness
         return List.copyOf(events.subList(before, events.size()));
     }
 
+    /** The engine's canonical state dump (docs/rulebook.md): its books order by order, among the rest. */
+    public String engineState()
+    {
+        return engine.dumpState();
+    }
+
     public long timeNs()
     {
         return timeNs;

@@ -54,35 +54,25 @@ class SteadyStateAllocationTest
                 heardLevels += book.bids().size() + book.asks().size();
             }
         }, errors::add, 1024 * 1024);
-        final UnsafeBuffer commands = new UnsafeBuffer(ByteBuffer.allocateDirect(ROUNDS * 12 * 160));
-        final int[] offsets = new int[ROUNDS * 12 + 1];
-        int count = 0;
-        int position = 0;
         for (final Commands.Builder<?> builder : setUp())
         {
             final Command command = builder.timestampNs(FeedHarness.START_NS).build();
             engine.onCommand(command.buffer(), command.offset(), command.length());
         }
+        final List<Command> commands = new ArrayList<>();
         for (int round = 0; round < ROUNDS; round++)
         {
-            for (final Commands.Builder<?> builder : round(round))
-            {
-                final Command command = builder.build();
-                commands.putBytes(position, command.buffer(), command.offset(), command.length());
-                offsets[count++] = position;
-                position += command.length();
-            }
+            round(round).forEach(builder -> commands.add(builder.build()));
         }
-        offsets[count] = position;
 
-        applyAll(engine, market, client, commands, offsets, count, 0);
-        applyAll(engine, market, client, commands, offsets, count, 1);
+        applyAll(engine, market, client, commands, 0);
+        applyAll(engine, market, client, commands, 1);
         long allocated = Long.MAX_VALUE;
         for (int pass = 2; pass < 2 + MEASURED_PASSES && allocated != 0; pass++)
         {
             final long threadId = Thread.currentThread().getId();
             final long before = threads.getThreadAllocatedBytes(threadId);
-            applyAll(engine, market, client, commands, offsets, count, pass);
+            applyAll(engine, market, client, commands, pass);
             allocated = Math.min(allocated, threads.getThreadAllocatedBytes(threadId) - before);
         }
 
@@ -91,30 +81,29 @@ class SteadyStateAllocationTest
         assertThat(client.book(BTC_USD).ticker().window().tradeCount()).isPositive();
         assertThat(client.instrumentGaps()).isZero();
         assertThat(heardLevels).isPositive();
-        assertThat(allocated).as("bytes allocated by %d commands through feed and client", count).isZero();
+        assertThat(allocated).as("bytes allocated by %d commands through feed and client", commands.size()).isZero();
     }
 
     private void applyAll(
         final MatchingEngine engine,
         final MarketState market,
         final LocalMarket client,
-        final UnsafeBuffer commands,
-        final int[] offsets,
-        final int count,
+        final List<Command> commands,
         final int pass)
     {
+        final int count = commands.size();
         final long passStartNs = FeedHarness.START_NS + (pass + 1) * (long)count * STEP_NS;
         for (int i = 0; i < count; i++)
         {
+            final Command command = commands.get(i);
             final long timestampNs = passStartNs + i * STEP_NS;
-            commands.putLong(offsets[i] + TIMESTAMP_OFFSET, timestampNs, ByteOrder.LITTLE_ENDIAN);
-            engine.onCommand(commands, offsets[i], offsets[i + 1] - offsets[i]);
+            command.buffer().putLong(command.offset() + TIMESTAMP_OFFSET, timestampNs, ByteOrder.LITTLE_ENDIAN);
+            engine.onCommand(command.buffer(), command.offset(), command.length());
             if (i % 64 == 0)
             {
                 market.publishChecksums();
                 market.rollStatistics(timestampNs);
-                final int length = market.encodeSnapshot(0, snapshot, 0, i, 100);
-                client.onSnapshot(snapshot, 0, length, 1);
+                client.onSnapshot(snapshot, 0, market.encodeSnapshot(0, snapshot, 0, i, 100), 1);
             }
             final Outbox outbox = market.outbox();
             while (!outbox.isEmpty())
@@ -144,25 +133,30 @@ class SteadyStateAllocationTest
         return commands;
     }
 
-    /** One round of a busy market, reusing a cycle of client order ids so the book stays the same size. */
+    /**
+     * Ten commands of a busy market: quotes either side that the next rounds amend and cancel by client
+     * order id (a cycle of 64 ids keeps the book the same size), takers that trade, an iceberg.
+     */
     private static List<Commands.Builder<?>> round(final int round)
     {
-        final int slot = round % 64;
-        final int oldSlot = (round + 32) % 64;
-        final long buyer = 1 + round % 2;
-        final long seller = 3 + round % 2;
-        final List<Commands.Builder<?>> commands = new ArrayList<>();
-        commands.add(order(buyer, Side.BUY).limit(cents(29_900 - round % 10)).quantity(lots(2)).gtc().clientOrderId("b" + slot));
-        commands.add(order(seller, Side.SELL).limit(cents(30_100 + round % 10)).quantity(lots(2)).gtc().clientOrderId("s" + slot));
-        commands.add(Commands.replaceOrder().account(buyer).clientOrderId("b" + slot).price(cents(29_950 - round % 7)).quantity(lots(3)));
-        commands.add(order(5, Side.BUY).limit(cents(30_105)).quantity(lots(1)).ioc());
-        commands.add(order(6, Side.SELL).market().quantity(lots(1)));
-        commands.add(order(5, Side.SELL).limit(cents(30_200)).quantity(lots(6)).display(lots(2)).gtc().clientOrderId("i" + slot));
-        commands.add(Commands.cancelOrder().account(buyer).clientOrderId("b" + oldSlot));
-        commands.add(Commands.cancelOrder().account(seller).clientOrderId("s" + oldSlot));
-        commands.add(Commands.cancelOrder().account(5).clientOrderId("i" + oldSlot));
-        commands.add(order(6, Side.BUY).limit(cents(30_200)).quantity(lots(1)).ioc());
-        return commands;
+        final String bid = "bid" + round % 64;
+        final String ask = "ask" + round % 64;
+        final String staleBid = "bid" + (round + 32) % 64;
+        final String staleAsk = "ask" + (round + 32) % 64;
+        final String iceberg = "ice" + round % 64;
+        final long maker = 1 + round % 2;
+        final long otherMaker = 3 + round % 2;
+        return List.of(
+            order(maker, Side.BUY).limit(cents(29_900 - round % 10)).quantity(lots(2)).gtc().clientOrderId(bid),
+            order(otherMaker, Side.SELL).limit(cents(30_100 + round % 10)).quantity(lots(2)).gtc().clientOrderId(ask),
+            Commands.replaceOrder().account(maker).clientOrderId(bid).price(cents(29_950 - round % 7)).quantity(lots(3)),
+            order(5, Side.BUY).limit(cents(30_105)).quantity(lots(1)).ioc(),
+            order(6, Side.SELL).market().quantity(lots(1)),
+            order(5, Side.SELL).limit(cents(30_200)).quantity(lots(6)).display(lots(2)).gtc().clientOrderId(iceberg),
+            Commands.cancelOrder().account(maker).clientOrderId(staleBid),
+            Commands.cancelOrder().account(otherMaker).clientOrderId(staleAsk),
+            Commands.cancelOrder().account(5).clientOrderId("ice" + (round + 32) % 64),
+            order(6, Side.BUY).limit(cents(30_200)).quantity(lots(1)).ioc());
     }
 
     private static Commands.NewOrder order(final long account, final Side side)

@@ -11,6 +11,7 @@ import bourse.sbe.TickerEncoder;
 import bourse.sbe.TradeUpdateEncoder;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,36 +19,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** What docs/market-data.md promises of the wire format, held to the generated codecs. */
 class WireFormatTest
 {
-    @Test
-    void shouldStartEveryMessageWithTheSameSequenceFieldsAtTheSameOffsets()
-    {
-        final List<int[]> prefixes = List.of(
-            new int[]{InstrumentDefinitionEncoder.channelSequenceEncodingOffset(), InstrumentDefinitionEncoder.instrumentSequenceEncodingOffset(),
-                InstrumentDefinitionEncoder.engineSequenceEncodingOffset(), InstrumentDefinitionEncoder.timestampNsEncodingOffset(),
-                InstrumentDefinitionEncoder.instrumentIdEncodingOffset()},
-            new int[]{BookUpdateEncoder.channelSequenceEncodingOffset(), BookUpdateEncoder.instrumentSequenceEncodingOffset(),
-                BookUpdateEncoder.engineSequenceEncodingOffset(), BookUpdateEncoder.timestampNsEncodingOffset(),
-                BookUpdateEncoder.instrumentIdEncodingOffset()},
-            new int[]{TradeUpdateEncoder.channelSequenceEncodingOffset(), TradeUpdateEncoder.instrumentSequenceEncodingOffset(),
-                TradeUpdateEncoder.engineSequenceEncodingOffset(), TradeUpdateEncoder.timestampNsEncodingOffset(),
-                TradeUpdateEncoder.instrumentIdEncodingOffset()},
-            new int[]{TickerEncoder.channelSequenceEncodingOffset(), TickerEncoder.instrumentSequenceEncodingOffset(),
-                TickerEncoder.engineSequenceEncodingOffset(), TickerEncoder.timestampNsEncodingOffset(),
-                TickerEncoder.instrumentIdEncodingOffset()},
-            new int[]{CandleUpdateEncoder.channelSequenceEncodingOffset(), CandleUpdateEncoder.instrumentSequenceEncodingOffset(),
-                CandleUpdateEncoder.engineSequenceEncodingOffset(), CandleUpdateEncoder.timestampNsEncodingOffset(),
-                CandleUpdateEncoder.instrumentIdEncodingOffset()},
-            new int[]{StatusUpdateEncoder.channelSequenceEncodingOffset(), StatusUpdateEncoder.instrumentSequenceEncodingOffset(),
-                StatusUpdateEncoder.engineSequenceEncodingOffset(), StatusUpdateEncoder.timestampNsEncodingOffset(),
-                StatusUpdateEncoder.instrumentIdEncodingOffset()},
-            new int[]{BookChecksumEncoder.channelSequenceEncodingOffset(), BookChecksumEncoder.instrumentSequenceEncodingOffset(),
-                BookChecksumEncoder.engineSequenceEncodingOffset(), BookChecksumEncoder.timestampNsEncodingOffset(),
-                BookChecksumEncoder.instrumentIdEncodingOffset()},
-            new int[]{InstrumentSnapshotEncoder.channelSequenceEncodingOffset(), InstrumentSnapshotEncoder.instrumentSequenceEncodingOffset(),
-                InstrumentSnapshotEncoder.engineSequenceEncodingOffset(), InstrumentSnapshotEncoder.timestampNsEncodingOffset(),
-                InstrumentSnapshotEncoder.instrumentIdEncodingOffset()});
+    private static final List<Class<?>> MESSAGES = List.of(InstrumentDefinitionEncoder.class, BookUpdateEncoder.class,
+        TradeUpdateEncoder.class, TickerEncoder.class, CandleUpdateEncoder.class, StatusUpdateEncoder.class,
+        BookChecksumEncoder.class, InstrumentSnapshotEncoder.class);
+    private static final List<String> PREFIX = List.of(
+        "channelSequence", "instrumentSequence", "engineSequence", "timestampNs", "instrumentId");
 
-        assertThat(prefixes).allSatisfy(offsets -> assertThat(offsets).containsExactly(0, 8, 16, 24, 32));
+    @Test
+    void shouldStartEveryMessageWithTheSameSequenceFieldsAtTheSameOffsets() throws ReflectiveOperationException
+    {
+        for (final Class<?> message : MESSAGES)
+        {
+            final List<Object> offsets = new ArrayList<>();
+            for (final String field : PREFIX)
+            {
+                offsets.add(message.getMethod(field + "EncodingOffset").invoke(null));
+            }
+            assertThat(offsets).as(message.getSimpleName()).containsExactly(0, 8, 16, 24, 32);
+        }
     }
 
     @Test

@@ -161,6 +161,29 @@ class MarketStateTest
         assertThat(venue.errors).isEmpty();
     }
 
+    @Test
+    void shouldSplitAnUpdateTooLongForOneMessageAndClipSnapshotsToFit()
+    {
+        final FeedHarness small = new FeedHarness(1024, 2).withVenue();
+        for (int level = 0; level < 50; level++)
+        {
+            small.submit(Commands.newOrder().account(1).instrument(BTC_USD).buy().limit(2_990_000 - level * 100)
+                .quantity(BTC_USD_LOT).gtc());
+        }
+        small.drain();
+
+        small.submit(Commands.haltInstrument().instrument(BTC_USD).cancelOrders());
+
+        final List<String> messages = small.drain().stream().map(Messages::describe).toList();
+        assertThat(messages).hasSize(3);
+        assertThat(messages.get(1)).startsWith("BookUpdate 54/53 ");
+        assertThat(messages.get(1).split(" BUY ")).hasSize(1 + (1024 - 8 - 36 - 4) / 21);
+        assertThat(messages.get(2)).startsWith("BookUpdate 55/54 ");
+        assertThat(messages.get(1).split(" BUY ").length + messages.get(2).split(" BUY ").length - 2).isEqualTo(50);
+        assertThat(small.market.maxSnapshotLength()).isLessThanOrEqualTo(1024);
+        assertThat(small.errors).isEmpty();
+    }
+
     private void limit(final long account, final Side side, final long price, final long lots)
     {
         venue.submit(Commands.newOrder().account(account).instrument(BTC_USD).side(side).limit(price)

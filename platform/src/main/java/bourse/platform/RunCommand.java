@@ -3,6 +3,7 @@ package bourse.platform;
 import bourse.platform.demo.DemoVenue;
 import bourse.platform.view.Decimals;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -80,6 +81,9 @@ final class RunCommand implements Callable<Integer>
     @Option(names = "--no-journal", description = "Keep nothing on disk.")
     private boolean noJournal;
 
+    @Mixin
+    private MarketDataOptions marketData;
+
     @Option(names = "--aeron-dir", paramLabel = "DIR",
         description = "Use the media driver running on this directory (bourse media-driver) instead of embedding one.")
     private String aeronDirectoryName;
@@ -109,7 +113,8 @@ final class RunCommand implements Callable<Integer>
                 .seed(seed)
                 .withTraders(!noDemo)
                 .dataDirectory(data)
-                .aeronDirectoryName(aeronDirectoryName));
+                .aeronDirectoryName(aeronDirectoryName)
+                .marketDataStreams(marketData.streams()));
         }
         catch (final IllegalArgumentException ex)
         {
@@ -122,6 +127,9 @@ final class RunCommand implements Callable<Integer>
         out.println("Engine service on Aeron IPC, " + (venue.embeddedMediaDriver() ? "embedded" : "external") +
             " media driver " + venue.aeronDirectoryName() + " (watch it: ./bourse stat --aeron-dir " +
             venue.aeronDirectoryName() + ")");
+        out.println("Market data: incrementals " + venue.marketDataStreams().incrementalChannel() + " stream " +
+            venue.marketDataStreams().incrementalStreamId() + ", snapshots " + venue.marketDataStreams().snapshotChannel() +
+            " stream " + venue.marketDataStreams().snapshotStreamId() + " (watch a book: ./bourse md BTC-USD)");
         out.println(data == null ? "Journal: none (--no-journal)." :
             "Journal: " + data.toAbsolutePath() + " (check it with: ./bourse replay verify " + data + "; about " +
             Decimals.count(Math.max(1, (noDemo ? 0 : rate) * JOURNAL_BYTES_PER_COMMAND / 1_000_000)) +

@@ -7,6 +7,8 @@ import bourse.engine.journal.SyncPolicy;
 import bourse.engine.service.EngineCounters;
 import bourse.engine.service.EngineService;
 import bourse.engine.service.SmallMachineAeron;
+import bourse.marketdata.MarketDataStreams;
+import bourse.marketdata.feed.MarketDataFeed;
 import bourse.platform.view.MarketView;
 import io.aeron.Aeron;
 import io.aeron.ExclusivePublication;
@@ -25,10 +27,13 @@ import java.util.stream.Stream;
 
 /**
  * The venue of {@code bourse run}: the engine service on its own thread (with an embedded media driver
- * unless it is given one), and the demo's simulated traders as one of its Aeron clients. The traders
+ * unless it is given one), the market-data feed on another, deriving public market data from the
+ * engine's events and publishing it on its own streams (where {@code bourse md} and any other client
+ * find it), and the demo's simulated traders as one of the engine's Aeron clients. The traders
  * send commands through an {@link EngineProxy} and learn what happened from the event stream, as any
  * client does; the views of the market and of the traders' accounts are rebuilt from those events.
- * Engine and traders are colocated, so both streams are IPC.
+ * Engine, feed and traders are colocated, so commands and events are IPC; market data goes on the
+ * feed's configured streams (by default UDP on loopback, for consumers in other processes).
  * <p>
  * The engine journals every command and event when given a data directory, and stamps commands with
  * the wall clock. The traders' decisions come from the seed and from the events they have seen when they
@@ -49,6 +54,7 @@ public final class DemoVenue implements AutoCloseable
 
     private final Context context;
     private final EngineService engine;
+    private final MarketDataFeed feed;
     private final Aeron aeron;
     private final Subscription events;
     private final TraderClient client;
@@ -66,6 +72,7 @@ public final class DemoVenue implements AutoCloseable
             requireNewOrEmpty(context.dataDirectory);
         }
         EngineService service = null;
+        MarketDataFeed marketDataFeed = null;
         Aeron connection = null;
         try
         {
@@ -78,6 +85,12 @@ public final class DemoVenue implements AutoCloseable
                 .syncPolicy(SyncPolicy.NONE)
                 .snapshotEveryCommands(SNAPSHOT_EVERY_COMMANDS));
             final EngineService.Context engineContext = service.context();
+            marketDataFeed = MarketDataFeed.launch(new MarketDataFeed.Context()
+                .aeronDirectoryName(engineContext.aeronDirectoryName())
+                .embeddedMediaDriver(false)
+                .eventChannel(engineContext.eventChannel())
+                .eventStreamId(engineContext.eventStreamId())
+                .streams(context.marketDataStreams));
             connection = Aeron.connect(SmallMachineAeron.clientContext(
                 engineContext.aeronDirectoryName(), engineContext.livenessTimeoutNs()));
             events = connection.addSubscription(
@@ -86,16 +99,19 @@ public final class DemoVenue implements AutoCloseable
                 connection.addExclusivePublication(engineContext.commandChannel(), engineContext.commandStreamId());
             final EngineProxy proxy = new EngineProxy(commands, TRADERS_SOURCE_ID, epochNanos(),
                 EngineProxy.DEFAULT_MAX_ATTEMPTS, SmallMachineAeron.backoffIdleStrategy());
-            // Events published before the subscription joins would never reach the views: wait for both ends.
-            awaitUntil(() -> proxy.isConnected() && events.isConnected(), "the engine service to connect");
+            // Events published before a subscription joins would never reach it: wait for every end.
+            final MarketDataFeed startedFeed = marketDataFeed;
+            awaitUntil(() -> proxy.isConnected() && events.isConnected() && startedFeed.isConnectedToEngine(),
+                "the engine service and the market-data feed to connect");
             client = new TraderClient(proxy);
         }
         catch (final RuntimeException ex)
         {
-            CloseHelper.quietCloseAll(connection, service);
+            CloseHelper.quietCloseAll(connection, marketDataFeed, service);
             throw ex;
         }
         engine = service;
+        feed = marketDataFeed;
         aeron = connection;
         DemoMarket.setUp(client);
         awaitUntil(() -> accounts.lastSequence() >= DemoMarket.setUpCommandCount(), "the engine to set up the demo market");
@@ -194,6 +210,12 @@ public final class DemoVenue implements AutoCloseable
         return engine.context().aeronDirectoryName();
     }
 
+    /** Where the feed publishes the market data. */
+    public MarketDataStreams marketDataStreams()
+    {
+        return context.marketDataStreams;
+    }
+
     /** Whether the venue runs its own media driver. */
     public boolean embeddedMediaDriver()
     {
@@ -201,13 +223,13 @@ public final class DemoVenue implements AutoCloseable
     }
 
     /**
-     * Disconnects the traders, then stops the engine service: every command the engine applied is in
-     * its journal; commands still on their way were never acknowledged.
+     * Disconnects the traders, stops the feed, then stops the engine service: every command the engine
+     * applied is in its journal; commands still on their way were never acknowledged.
      */
     @Override
     public void close()
     {
-        CloseHelper.closeAll(aeron, engine);
+        CloseHelper.closeAll(aeron, feed, engine);
     }
 
     private void awaitUntil(final BooleanSupplier condition, final String what)
@@ -257,6 +279,7 @@ public final class DemoVenue implements AutoCloseable
         private boolean withTraders = true;
         private Path dataDirectory;
         private String aeronDirectoryName;
+        private MarketDataStreams marketDataStreams = new MarketDataStreams();
         private long connectTimeoutNs = TimeUnit.SECONDS.toNanos(10);
 
         /** Seeds the simulated traders' decisions. */
@@ -287,6 +310,13 @@ public final class DemoVenue implements AutoCloseable
         public Context aeronDirectoryName(final String aeronDirectoryName)
         {
             this.aeronDirectoryName = aeronDirectoryName;
+            return this;
+        }
+
+        /** Where the feed publishes market data; by default {@link bourse.marketdata.MarketDataChannels}'. */
+        public Context marketDataStreams(final MarketDataStreams marketDataStreams)
+        {
+            this.marketDataStreams = marketDataStreams;
             return this;
         }
 

@@ -136,6 +136,31 @@ class ReplayAnalysisCommandsTest
     }
 
     @Test
+    void shouldListTheEnginesQueuesWithIcebergsShowingOnlyTheirVisibleSlice()
+    {
+        final Matcher end = Pattern.compile(" after sequence (\\d+) ").matcher(CommandRunner.run("replay", "book", data.toString()).out());
+        assertThat(end.find()).isTrue();
+        final long lastSequence = Long.parseLong(end.group(1));
+        long ordersSeen = 0;
+        long hiddenSeen = 0;
+        for (int tenth = 1; tenth <= 10; tenth++)
+        {
+            final long sequence = lastSequence * tenth / 10;
+            final String dump = QueuedOrders.engineAfter(data, sequence).dumpState();
+            final CommandRunner.Result book = CommandRunner.run("replay", "book", data.toString(), "--at", Long.toString(sequence),
+                "--orders", "--format", "csv", "--depth", "1000000");
+
+            assertThat(book.exitCode()).as(book.err()).isZero();
+            final List<QueuedOrders.QueuedOrder> orders = QueuedOrders.fromCsv(book.outLines());
+            assertThat(orders).as("after sequence %d", sequence).isEqualTo(QueuedOrders.fromStateDump(dump));
+            ordersSeen += orders.size();
+            hiddenSeen += QueuedOrders.hiddenQuantity(dump);
+        }
+        assertThat(ordersSeen).as("orders were resting").isPositive();
+        assertThat(hiddenSeen).as("icebergs with hidden quantity were resting").isPositive();
+    }
+
+    @Test
     void shouldTellEachOrdersLifeFromAcceptanceToItsEnd()
     {
         final CommandRunner.Result result = CommandRunner.run("replay", "orders", data.toString(), "--format", "csv");

@@ -9,8 +9,8 @@ import org.agrona.collections.Long2ObjectHashMap;
 
 /**
  * One instrument as a downstream consumer sees it, rebuilt only from engine events: the order-level
- * (L3) book of visible quantities, the aggregated (L2) ladders derived from it, the top of book (L1),
- * and trade statistics.
+ * (L3) book of visible quantities in queue order, the aggregated (L2) ladders derived from it, the top
+ * of book (L1), and trade statistics.
  */
 public final class InstrumentView
 {
@@ -21,7 +21,7 @@ public final class InstrumentView
     private final long referencePrice;
     private final PriceLadder bids = new PriceLadder(true);
     private final PriceLadder asks = new PriceLadder(false);
-    private final Long2ObjectHashMap<VisibleOrder> orders = new Long2ObjectHashMap<>();
+    private final Long2ObjectHashMap<RestingOrder> orders = new Long2ObjectHashMap<>();
 
     private long tradeCount;
     private long tradedQuantity;
@@ -42,24 +42,23 @@ public final class InstrumentView
         final BookAction action = event.action();
         if (action == BookAction.ADDED)
         {
-            final VisibleOrder order = new VisibleOrder(event.side(), event.price(), event.visibleQuantity());
+            final RestingOrder order = new RestingOrder(orderId, event.side(), event.price(), event.visibleQuantity());
             orders.put(orderId, order);
-            ladder(order.side).addOrder(order.price, order.visible);
+            ladder(order.side()).addOrder(order);
             return;
         }
-        final VisibleOrder order = orders.get(orderId);
+        final RestingOrder order = orders.get(orderId);
         if (order == null)
         {
             throw new IllegalStateException(symbol + ": " + action + " for order " + orderId + " that is not in the book");
         }
         if (action == BookAction.REDUCED)
         {
-            ladder(order.side).changeQuantity(order.price, event.visibleQuantity() - order.visible);
-            order.visible = event.visibleQuantity();
+            ladder(order.side()).changeVisibleQuantity(order, event.visibleQuantity());
         }
         else
         {
-            ladder(order.side).removeOrder(order.price, order.visible);
+            ladder(order.side()).removeOrder(order);
             orders.remove(orderId);
         }
     }
@@ -145,20 +144,5 @@ public final class InstrumentView
     public String formatPrice(final long price)
     {
         return Decimals.format(price, priceScale);
-    }
-
-    /** One resting order's visible part: what the L3 feed shows. */
-    private static final class VisibleOrder
-    {
-        final Side side;
-        final long price;
-        long visible;
-
-        VisibleOrder(final Side side, final long price, final long visible)
-        {
-            this.side = side;
-            this.price = price;
-            this.visible = visible;
-        }
     }
 }

@@ -15,8 +15,10 @@ import java.util.List;
 /**
  * The public market as rebuilt from engine events alone: assets, instruments, their books and
  * trades. It is what a market-data consumer could know, never what an order sender intended.
+ * Open for extension by an analysis that follows more of the events (a subclass overriding one of
+ * these handlers calls it too).
  */
-public final class MarketView implements EngineEventListener
+public class MarketView implements EngineEventListener
 {
     private static final int MAX_ASSETS = 256;
 
@@ -76,6 +78,12 @@ public final class MarketView implements EngineEventListener
     public String assetCode(final int assetId)
     {
         return assetCodes[assetId];
+    }
+
+    /** Decimals of the asset's minor unit: an amount {@code a} is {@code a × 10^-scale} of the asset. */
+    public int assetScale(final int assetId)
+    {
+        return assetScales[assetId];
     }
 
     /** An amount of an asset in its minor units as a decimal string without trailing zeros, e.g. {@code 1.25}. */

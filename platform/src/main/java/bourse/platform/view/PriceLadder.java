@@ -3,9 +3,11 @@ package bourse.platform.view;
 import java.util.Arrays;
 
 /**
- * One side of an instrument's aggregated (L2) book as rebuilt from order-level events: per price, the
- * visible quantity and the number of orders. Prices are kept sorted with the best last, so the touch
- * is one array read and updates near it shift few entries; lookup is a binary search.
+ * One side of an instrument's book as rebuilt from order-level events: per price, the visible quantity
+ * and the number of orders (L2), and the orders themselves in their queue's time priority (L3), first
+ * to last. Prices are kept sorted with the best last, so the touch is one array read and updates near
+ * it shift few entries; lookup is a binary search. Each level's queue is a list linked through its
+ * orders, so an order joins, shrinks or leaves it in O(1) once its level is found.
  */
 public final class PriceLadder
 {
@@ -13,6 +15,8 @@ public final class PriceLadder
     private long[] prices = new long[32];
     private long[] quantities = new long[32];
     private int[] orderCounts = new int[32];
+    private RestingOrder[] firstOrders = new RestingOrder[32];
+    private RestingOrder[] lastOrders = new RestingOrder[32];
     private int size;
 
     PriceLadder(final boolean highestIsBest)
@@ -54,37 +58,78 @@ public final class PriceLadder
         return orderCounts[size - 1 - rank];
     }
 
-    /** An order arrived at {@code price} showing {@code visibleQuantity}. */
-    void addOrder(final long price, final long visibleQuantity)
+    /** The first order in the queue of the level at {@code rank} from the best: follow {@link RestingOrder#nextInQueue()}. */
+    public RestingOrder firstOrderAt(final int rank)
     {
-        int index = indexOf(price);
+        return firstOrders[size - 1 - rank];
+    }
+
+    /** An order arrived: it joins the back of the queue at its price. */
+    void addOrder(final RestingOrder order)
+    {
+        int index = indexOf(order.price());
         if (index < 0)
         {
-            index = insertLevel(-index - 1, price);
+            index = insertLevel(-index - 1, order.price());
         }
-        quantities[index] += visibleQuantity;
+        quantities[index] += order.visibleQuantity();
         orderCounts[index]++;
+        final RestingOrder last = lastOrders[index];
+        order.previous = last;
+        order.next = null;
+        if (last == null)
+        {
+            firstOrders[index] = order;
+        }
+        else
+        {
+            last.next = order;
+        }
+        lastOrders[index] = order;
     }
 
-    /** An order at {@code price} now shows {@code change} more (negative: less). */
-    void changeQuantity(final long price, final long change)
+    /** An order now shows {@code visibleQuantity}, keeping its place. */
+    void changeVisibleQuantity(final RestingOrder order, final long visibleQuantity)
     {
-        final int index = existingIndexOf(price);
-        quantities[index] += change;
+        final int index = existingIndexOf(order.price());
+        quantities[index] += visibleQuantity - order.visibleQuantity();
+        order.visibleQuantity(visibleQuantity);
     }
 
-    /** An order that showed {@code visibleQuantity} left the level at {@code price}. */
-    void removeOrder(final long price, final long visibleQuantity)
+    /** An order left its level's queue. */
+    void removeOrder(final RestingOrder order)
     {
-        final int index = existingIndexOf(price);
-        quantities[index] -= visibleQuantity;
+        final int index = existingIndexOf(order.price());
+        quantities[index] -= order.visibleQuantity();
+        if (order.previous == null)
+        {
+            firstOrders[index] = order.next;
+        }
+        else
+        {
+            order.previous.next = order.next;
+        }
+        if (order.next == null)
+        {
+            lastOrders[index] = order.previous;
+        }
+        else
+        {
+            order.next.previous = order.previous;
+        }
+        order.previous = null;
+        order.next = null;
         if (--orderCounts[index] == 0)
         {
             final int moved = size - index - 1;
             System.arraycopy(prices, index + 1, prices, index, moved);
             System.arraycopy(quantities, index + 1, quantities, index, moved);
             System.arraycopy(orderCounts, index + 1, orderCounts, index, moved);
+            System.arraycopy(firstOrders, index + 1, firstOrders, index, moved);
+            System.arraycopy(lastOrders, index + 1, lastOrders, index, moved);
             size--;
+            firstOrders[size] = null;
+            lastOrders[size] = null;
         }
     }
 
@@ -95,14 +140,20 @@ public final class PriceLadder
             prices = Arrays.copyOf(prices, size * 2);
             quantities = Arrays.copyOf(quantities, size * 2);
             orderCounts = Arrays.copyOf(orderCounts, size * 2);
+            firstOrders = Arrays.copyOf(firstOrders, size * 2);
+            lastOrders = Arrays.copyOf(lastOrders, size * 2);
         }
         final int moved = size - index;
         System.arraycopy(prices, index, prices, index + 1, moved);
         System.arraycopy(quantities, index, quantities, index + 1, moved);
         System.arraycopy(orderCounts, index, orderCounts, index + 1, moved);
+        System.arraycopy(firstOrders, index, firstOrders, index + 1, moved);
+        System.arraycopy(lastOrders, index, lastOrders, index + 1, moved);
         prices[index] = price;
         quantities[index] = 0;
         orderCounts[index] = 0;
+        firstOrders[index] = null;
+        lastOrders[index] = null;
         size++;
         return index;
     }

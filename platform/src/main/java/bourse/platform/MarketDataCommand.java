@@ -64,7 +64,7 @@ final class MarketDataCommand implements Callable<Integer>
         description = "Use the media driver running on this directory instead of embedding one.")
     private String aeronDirectoryName;
 
-    @Option(names = "--[no-]redraw", negatable = true,
+    @Option(names = "--redraw", negatable = true,
         description = "Redraw in place (default: when stdout is a terminal).")
     private Boolean redraw;
 

@@ -47,7 +47,8 @@ class RunCommandTest
             }
         }
         assertThat(result.out()).containsPattern("(?m)^Stopped after [\\d.]+ s: [\\d,]+ commands");
-        assertThat(result.out()).contains("Engine service on Aeron IPC, embedded media driver");
+        assertThat(result.out()).contains("Engine service on Aeron IPC, embedded media driver")
+            .contains("Market data: incrementals aeron:udp?control=localhost:40125");
         assertThat(result.out()).contains("Journal: " + data.toAbsolutePath());
 
         final CommandRunner.Result verify = CommandRunner.run("replay", "verify", data.toString());

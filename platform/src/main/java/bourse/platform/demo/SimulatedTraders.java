@@ -16,6 +16,7 @@ final class SimulatedTraders
     private static final int FAIR_PRICE_WALK_ONE_IN = 64;
     private static final int TREASURY_CHECK_EVERY = 1_024;
     private static final int MARKET_MAKER_PERCENT = 55;
+    private static final int MAKER_ATTEMPTS = 8;
 
     private final SplittableRandom random;
     private final MarketView market;
@@ -63,11 +64,18 @@ final class SimulatedTraders
         }
         final int instrumentIndex = random.nextInt(fairPrices.length);
         final FairPrice fair = fairPrices[instrumentIndex];
-        // A maker with nothing to do on the rung it picked (its order there is unanswered) lets a taker act.
-        if (random.nextInt(100) >= MARKET_MAKER_PERCENT ||
-            !marketMakers[random.nextInt(marketMakers.length)].act(random, instrumentIndex, fair))
+        if (random.nextInt(100) < MARKET_MAKER_PERCENT)
         {
-            takers[random.nextInt(takers.length)].act(random, fair, market.instrument(fair.instrument().instrumentId()));
+            // A maker with nothing to do on the rung it picked (its order there is unanswered) tries
+            // another, so the books keep their makers' share of the flow while answers are on their way.
+            for (int attempt = 0; attempt < MAKER_ATTEMPTS; attempt++)
+            {
+                if (marketMakers[random.nextInt(marketMakers.length)].act(random, instrumentIndex, fair))
+                {
+                    return;
+                }
+            }
         }
+        takers[random.nextInt(takers.length)].act(random, fair, market.instrument(fair.instrument().instrumentId()));
     }
 }

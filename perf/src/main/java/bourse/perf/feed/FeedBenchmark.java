@@ -61,7 +61,7 @@ public final class FeedBenchmark
     {
         config.conclude();
         final MachineInfo machine = MachineInfo.current();
-        final MarketDataFeed.Context feedDefaults = new MarketDataFeed.Context().embeddedMediaDriver(false);
+        final MarketDataFeed.Context feedDefaults = new MarketDataFeed.Context();
         final String eventChannel = LoopbackPorts.withFreePorts(config.eventChannel());
         final MarketDataStreams streams = new MarketDataStreams()
             .incremental(LoopbackPorts.withFreePorts(config.incrementalChannel()), MarketDataChannels.DEFAULT_INCREMENTAL_STREAM_ID)

@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
+import java.util.function.DoubleSupplier;
 
 /**
  * The market-data feed benchmark, {@code ./bourse bench feed}. It runs the exchange-core workload
@@ -106,16 +107,16 @@ public final class FeedBenchmark
     }
 
     /** Warm-up passes, then measured passes, of {@code pass}; returns the measured ones' events per second. */
-    private static double[] passes(final Config config, final String what, final Pass pass, final PrintStream progress)
+    private static double[] passes(final Config config, final String what, final DoubleSupplier pass, final PrintStream progress)
     {
         for (int i = 1; i <= config.warmupPasses(); i++)
         {
-            progress.printf(Locale.ROOT, "%s, warm-up pass %d/%d: %,.0f events/s%n", what, i, config.warmupPasses(), pass.run());
+            progress.printf(Locale.ROOT, "%s, warm-up pass %d/%d: %,.0f events/s%n", what, i, config.warmupPasses(), pass.getAsDouble());
         }
         final double[] measured = new double[config.measuredPasses()];
         for (int i = 0; i < measured.length; i++)
         {
-            measured[i] = pass.run();
+            measured[i] = pass.getAsDouble();
             progress.printf(Locale.ROOT, "%s, measured pass %d/%d: %,.0f events/s%n", what, i + 1, measured.length, measured[i]);
         }
         return measured;
@@ -178,12 +179,6 @@ public final class FeedBenchmark
         final String termLength = ChannelUri.parse(channel).get(CommonContext.TERM_LENGTH_PARAM_NAME);
         return FrameDescriptor.computeMaxMessageLength(
             termLength == null ? SmallMachineAeron.TERM_LENGTH : (int)SystemUtil.parseSize(CommonContext.TERM_LENGTH_PARAM_NAME, termLength));
-    }
-
-    @FunctionalInterface
-    private interface Pass
-    {
-        double run();
     }
 
     private record Latency(FeedLatency.Percentiles percentiles, ClientCounts client)

@@ -12,7 +12,7 @@ import java.util.concurrent.Callable;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = "Runs a benchmark and prints its result (--json for machine-readable output).",
-    subcommands = {BenchEngineCommand.class, BenchJournalCommand.class, BenchAeronCommand.class})
+    subcommands = {BenchEngineCommand.class, BenchJournalCommand.class, BenchAeronCommand.class, BenchFeedCommand.class})
 final class BenchCommand implements Callable<Integer>
 {
     @Spec

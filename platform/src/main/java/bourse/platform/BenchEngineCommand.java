@@ -3,6 +3,7 @@ package bourse.platform;
 import bourse.perf.BenchmarkResult;
 import bourse.perf.engine.EngineBenchmark;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.PrintStream;
@@ -21,17 +22,8 @@ import java.util.stream.Collectors;
     defaultValueProvider = BenchEngineCommand.Defaults.class)
 final class BenchEngineCommand extends BenchSubcommand
 {
-    @Option(names = "--commands", paramLabel = "N", description = "Commands in the workload (default: ${DEFAULT-VALUE}).")
-    private int commands;
-
-    @Option(names = "--seed", paramLabel = "S", description = "Seed of the workload generator (default: ${DEFAULT-VALUE}).")
-    private long seed;
-
-    @Option(names = "--warmup", paramLabel = "N", description = "Warm-up passes (default: ${DEFAULT-VALUE}).")
-    private int warmupPasses;
-
-    @Option(names = "--passes", paramLabel = "N", description = "Measured passes; the median counts (default: ${DEFAULT-VALUE}).")
-    private int measuredPasses;
+    @Mixin
+    private BenchWorkloadOptions workload;
 
     @Option(names = "--rates", paramLabel = "PER_SECOND,...",
         description = "Offered rates of the latency runs, comma separated; '' skips them (default: ${DEFAULT-VALUE}).")
@@ -40,11 +32,7 @@ final class BenchEngineCommand extends BenchSubcommand
     @Override
     BenchmarkResult run(final PrintStream progress)
     {
-        final EngineBenchmark.Config config = new EngineBenchmark.Config()
-            .seed(seed)
-            .commands(commands)
-            .warmupPasses(warmupPasses)
-            .measuredPasses(measuredPasses)
+        final EngineBenchmark.Config config = workload.applyTo(new EngineBenchmark.Config())
             .offeredRates(parseRates(offeredRates))
             .conclude();
         return EngineBenchmark.run(config, progress);
@@ -75,11 +63,7 @@ final class BenchEngineCommand extends BenchSubcommand
 
         private Defaults(final EngineBenchmark.Config defaults)
         {
-            super(Map.of(
-                "--commands", String.valueOf(defaults.commands()),
-                "--seed", String.valueOf(defaults.seed()),
-                "--warmup", String.valueOf(defaults.warmupPasses()),
-                "--passes", String.valueOf(defaults.measuredPasses()),
+            super(defaults, Map.of(
                 "--rates", Arrays.stream(defaults.offeredRates()).mapToObj(String::valueOf).collect(Collectors.joining(","))));
         }
     }

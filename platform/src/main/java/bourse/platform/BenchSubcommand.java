@@ -1,6 +1,7 @@
 package bourse.platform;
 
 import bourse.perf.BenchmarkResult;
+import bourse.perf.engine.WorkloadPasses;
 import picocli.CommandLine.IDefaultValueProvider;
 import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -11,6 +12,7 @@ import picocli.CommandLine.Spec;
 
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -56,6 +58,14 @@ abstract class BenchSubcommand implements Callable<Integer>
 
         ConfigDefaults(final Map<String, String> byOption)
         {
+            this.byOption = Map.copyOf(byOption);
+        }
+
+        /** The defaults of a benchmark that replays the workload in passes: its {@link BenchWorkloadOptions}' and its own. */
+        ConfigDefaults(final WorkloadPasses<?> defaults, final Map<String, String> ownByOption)
+        {
+            final Map<String, String> byOption = new HashMap<>(BenchWorkloadOptions.defaults(defaults));
+            byOption.putAll(ownByOption);
             this.byOption = Map.copyOf(byOption);
         }
 

@@ -4,6 +4,7 @@ import bourse.engine.client.EngineChannels;
 import bourse.engine.journal.SyncPolicy;
 import bourse.engine.service.EngineService;
 import bourse.engine.service.SmallMachineAeron;
+import bourse.perf.LoopbackPorts;
 import bourse.perf.MachineInfo;
 import bourse.perf.OpenLoop;
 import bourse.perf.ScratchDirectory;

@@ -7,6 +7,7 @@ import bourse.engine.client.EngineProxy;
 import bourse.engine.client.SendResult;
 import bourse.engine.service.EngineService;
 import bourse.engine.service.SmallMachineAeron;
+import bourse.perf.AeronWait;
 import bourse.sbe.AccountCreatedDecoder;
 import bourse.sbe.AssetAddedDecoder;
 import bourse.sbe.BalanceChangedDecoder;

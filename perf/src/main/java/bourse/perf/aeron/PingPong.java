@@ -2,6 +2,7 @@ package bourse.perf.aeron;
 
 import bourse.engine.client.EngineChannels;
 import bourse.engine.service.SmallMachineAeron;
+import bourse.perf.AeronWait;
 import io.aeron.Aeron;
 import io.aeron.ControlledFragmentAssembler;
 import io.aeron.ExclusivePublication;

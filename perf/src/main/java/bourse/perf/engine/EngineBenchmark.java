@@ -137,7 +137,7 @@ public final class EngineBenchmark
         System.exit(2);
     }
 
-    static double median(final double[] values)
+    public static double median(final double[] values)
     {
         final double[] sorted = values.clone();
         Arrays.sort(sorted);
@@ -146,30 +146,19 @@ public final class EngineBenchmark
     }
 
     /** What to run, Aeron-context style: fluent setters, defaults, and checks in {@link #conclude()}. */
-    public static final class Config
+    public static final class Config extends WorkloadPasses<Config>
     {
-        private long seed = 42;
-        private int commands = 3_000_000;
-        private int warmupPasses = 5;
-        private int measuredPasses = 5;
         private long[] offeredRates = {1_000_000, 3_000_000};
+
+        public Config()
+        {
+            super(3_000_000);
+        }
 
         /** Checks the configuration; {@link EngineBenchmark#run} calls it too. */
         public Config conclude()
         {
-            if (commands < 1 || commands > ExchangeCoreWorkload.maxBenchmarkCommands())
-            {
-                throw new IllegalArgumentException(
-                    "commands must be in [1, " + ExchangeCoreWorkload.maxBenchmarkCommands() + "]: " + commands);
-            }
-            if (warmupPasses < 0)
-            {
-                throw new IllegalArgumentException("warmupPasses must not be negative: " + warmupPasses);
-            }
-            if (measuredPasses < 1)
-            {
-                throw new IllegalArgumentException("measuredPasses must be at least 1: " + measuredPasses);
-            }
+            concludeWorkloadPasses();
             for (final long rate : offeredRates)
             {
                 if (rate < 1 || rate > 1_000_000_000L)
@@ -180,49 +169,10 @@ public final class EngineBenchmark
             return this;
         }
 
-        public Config seed(final long seed)
+        @Override
+        protected Config self()
         {
-            this.seed = seed;
             return this;
-        }
-
-        public long seed()
-        {
-            return seed;
-        }
-
-        /** Benchmark commands, after the setup prefix. */
-        public Config commands(final int commands)
-        {
-            this.commands = commands;
-            return this;
-        }
-
-        public int commands()
-        {
-            return commands;
-        }
-
-        public Config warmupPasses(final int warmupPasses)
-        {
-            this.warmupPasses = warmupPasses;
-            return this;
-        }
-
-        public int warmupPasses()
-        {
-            return warmupPasses;
-        }
-
-        public Config measuredPasses(final int measuredPasses)
-        {
-            this.measuredPasses = measuredPasses;
-            return this;
-        }
-
-        public int measuredPasses()
-        {
-            return measuredPasses;
         }
 
         /** Commands per second offered in the latency runs, one run each; none skips latency. */

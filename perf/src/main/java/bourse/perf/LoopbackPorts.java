@@ -1,4 +1,4 @@
-package bourse.perf.aeron;
+package bourse.perf;
 
 import io.aeron.ChannelUri;
 import io.aeron.CommonContext;
@@ -12,14 +12,14 @@ import java.net.InetAddress;
  * Moves a UDP channel's ports to ones free right now, so that the benchmark runs beside a venue on the
  * default ports, and so that its baseline gets channels of exactly the engine's shape on ports of its own.
  */
-final class LoopbackPorts
+public final class LoopbackPorts
 {
     private LoopbackPorts()
     {
     }
 
     /** {@code channel} with the port of its endpoint and of its control address, if any, each replaced by a free one; IPC as it is. */
-    static String withFreePorts(final String channel)
+    public static String withFreePorts(final String channel)
     {
         final ChannelUri uri = ChannelUri.parse(channel);
         if (!uri.isUdp())

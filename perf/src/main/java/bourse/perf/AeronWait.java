@@ -1,11 +1,11 @@
-package bourse.perf.aeron;
+package bourse.perf;
 
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 
 /** Waits, outside any measurement, for something over Aeron: connections, set-up answers. */
-final class AeronWait
+public final class AeronWait
 {
     private static final long PARK_NS = TimeUnit.MICROSECONDS.toNanos(100);
 
@@ -14,7 +14,7 @@ final class AeronWait
     }
 
     /** Does {@code step} until it says it is done, parking briefly between tries; fails after {@code timeoutNs}. */
-    static void until(final String what, final long timeoutNs, final BooleanSupplier step)
+    public static void until(final String what, final long timeoutNs, final BooleanSupplier step)
     {
         final long deadlineNs = System.nanoTime() + timeoutNs;
         while (!step.getAsBoolean())

@@ -703,8 +703,10 @@ final class OrderRouter implements EngineEventListener
         }
         final List<OutboundStream<ExecutionReport>> streams = executionStreams.get(order.accountId);
         final SessionCall owner = order.owner != null && !order.owner.hasEnded() ? order.owner : null;
-        final SessionCall requester = active != null && active.session != null && !active.session.hasEnded() ?
-            active.session : null;
+        // The session whose request caused this, if the order is of its account: a taker's request also
+        // fills makers of other accounts, whose reports are none of its business.
+        final SessionCall requester = active != null && active.session != null && !active.session.hasEnded() &&
+            active.session.accountId() == order.accountId ? active.session : null;
         if (streams == null && owner == null && requester == null)
         {
             return;

@@ -24,10 +24,9 @@ import io.grpc.reflection.v1.ServerReflectionResponse;
 import io.grpc.reflection.v1.ServiceResponse;
 import io.grpc.stub.MetadataUtils;
 import io.grpc.stub.StreamObserver;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -51,19 +50,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
  */
 class StatusCodesTest
 {
-    private static Venue venue;
-
-    @BeforeAll
-    static void startVenue()
-    {
-        venue = Venue.start();
-    }
-
-    @AfterAll
-    static void stopVenue()
-    {
-        venue.close();
-    }
+    @RegisterExtension
+    static final SharedVenue venue = new SharedVenue();
 
     static Stream<Arguments> invalidRequests()
     {
@@ -134,7 +122,7 @@ class StatusCodesTest
     @Test
     void shouldRefuseCallsWithoutAKnownKey()
     {
-        final OrdersGrpc.OrdersBlockingStub anonymous = OrdersGrpc.newBlockingStub(venue.channel);
+        final OrdersGrpc.OrdersBlockingStub anonymous = OrdersGrpc.newBlockingStub(venue.channel());
 
         assertUnauthenticated(anonymous, "missing metadata 'authorization: Bearer <api key>'");
         assertUnauthenticated(withAuthorization("Basic dXNlcjpwYXNz"), "the authorization metadata must be 'Bearer <api key>'");
@@ -241,7 +229,7 @@ class StatusCodesTest
     @Test
     void shouldReportHealthWithoutAKey()
     {
-        final HealthGrpc.HealthBlockingStub health = HealthGrpc.newBlockingStub(venue.channel);
+        final HealthGrpc.HealthBlockingStub health = HealthGrpc.newBlockingStub(venue.channel());
 
         assertThat(health.check(HealthCheckRequest.getDefaultInstance()).getStatus()).isEqualTo(ServingStatus.SERVING);
         assertThat(health.check(HealthCheckRequest.newBuilder().setService("bourse.v1.Orders").build()).getStatus())
@@ -252,7 +240,7 @@ class StatusCodesTest
     void shouldListItsServicesThroughReflection()
     {
         final CompletableFuture<ServerReflectionResponse> answer = new CompletableFuture<>();
-        final StreamObserver<ServerReflectionRequest> requests = ServerReflectionGrpc.newStub(venue.channel)
+        final StreamObserver<ServerReflectionRequest> requests = ServerReflectionGrpc.newStub(venue.channel())
             .serverReflectionInfo(new StreamObserver<>()
             {
                 public void onNext(final ServerReflectionResponse response)
@@ -302,7 +290,7 @@ class StatusCodesTest
     {
         final Metadata headers = new Metadata();
         headers.put(AuthInterceptor.AUTHORIZATION, authorization);
-        return OrdersGrpc.newBlockingStub(venue.channel).withInterceptors(MetadataUtils.newAttachHeadersInterceptor(headers));
+        return OrdersGrpc.newBlockingStub(venue.channel()).withInterceptors(MetadataUtils.newAttachHeadersInterceptor(headers));
     }
 
     private static void assertUnauthenticated(final OrdersGrpc.OrdersBlockingStub orders, final String description)

@@ -22,9 +22,8 @@ import bourse.v1.Side;
 import bourse.v1.StpMode;
 import bourse.v1.SubmitOrderRequest;
 import bourse.v1.TimeInForce;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.List;
 
@@ -40,19 +39,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class UnaryOrdersTest
 {
-    private static Venue venue;
-
-    @BeforeAll
-    static void startVenue()
-    {
-        venue = Venue.start();
-    }
-
-    @AfterAll
-    static void stopVenue()
-    {
-        venue.close();
-    }
+    @RegisterExtension
+    static final SharedVenue venue = new SharedVenue();
 
     @Test
     void shouldRestALimitOrderAndReportItNew()

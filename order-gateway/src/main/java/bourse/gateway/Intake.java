@@ -6,6 +6,7 @@ import io.grpc.Status;
 import org.agrona.concurrent.NanoClock;
 
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * What every gRPC-facing part of the gateway does with a request before the agent sees it: spend a token
@@ -83,5 +84,26 @@ final class Intake
     void control(final AgentTask task)
     {
         agent.offerControl(task);
+    }
+
+    /**
+     * Has the agent run {@code add} for a new stream, and {@code remove} once it ends, however it ends
+     * (a stream that ends before the agent gets to it is never added).
+     */
+    void attach(final OutboundStream<?> stream, final Consumer<OrderRouter> add, final Consumer<OrderRouter> remove)
+    {
+        stream.onEnd(() -> control(router ->
+        {
+            remove.accept(router);
+            return true;
+        }));
+        control(router ->
+        {
+            if (!stream.isEnded())
+            {
+                add.accept(router);
+            }
+            return true;
+        });
     }
 }

@@ -3,6 +3,8 @@ package bourse.gateway;
 import bourse.engine.client.EngineChannels;
 import bourse.engine.client.EngineProxy;
 import bourse.engine.service.SmallMachineAeron;
+import bourse.marketdata.MarketDataStreams;
+import bourse.marketdata.client.MarketDataClient;
 import io.aeron.Aeron;
 import io.aeron.CncFileDescriptor;
 import io.aeron.ExclusivePublication;
@@ -34,7 +36,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The gRPC order gateway (docs/gateway.md): the {@code bourse.v1} services on a gRPC server, turned into
- * engine commands over Aeron by one agent thread, with API-key authentication, a rate limit per key,
+ * engine commands over Aeron by one agent thread, market data from the feed's client library, with API-key authentication, a rate limit per key,
  * idempotent submits, cancel-on-disconnect sessions, flow-controlled streams, the health service and
  * server reflection.
  * <pre>{@code
@@ -50,13 +52,14 @@ import java.util.concurrent.TimeUnit;
 public final class OrderGateway implements AutoCloseable
 {
     /** The services besides health and reflection, as their health is reported. */
-    private static final String[] SERVICES = {"", "bourse.v1.Orders"};
+    private static final String[] SERVICES = {"", "bourse.v1.Orders", "bourse.v1.MarketData"};
 
     private final Context context;
     private final Aeron aeron;
     private final GatewayAgent agent;
     private final AgentRunner agentRunner;
     private final Server server;
+    private final MarketDataClient marketData;
     private final ApiKeyTable apiKeys = new ApiKeyTable();
 
     private OrderGateway(final Context context)
@@ -65,6 +68,7 @@ public final class OrderGateway implements AutoCloseable
         Aeron client = null;
         AgentRunner runner = null;
         Server grpcServer = null;
+        MarketDataClient marketDataClient = null;
         try
         {
             client = context.aeron() != null ? context.aeron() : Aeron.connect(
@@ -86,7 +90,19 @@ public final class OrderGateway implements AutoCloseable
             {
                 health.setStatus(service, ServingStatus.NOT_SERVING);
             }
-            agent = new GatewayAgent(events, proxy, router, context.clock(), context.requestQueueCapacity(), null,
+            MarketDataFanout fanout = null;
+            if (context.marketDataStreams() != null)
+            {
+                fanout = new MarketDataFanout(catalog);
+                marketDataClient = MarketDataClient.connect(new MarketDataClient.Context()
+                    .aeron(client)
+                    .streams(context.marketDataStreams())
+                    .listener(fanout)
+                    .errorHandler(context.errorHandler()));
+                fanout.client(marketDataClient);
+            }
+            agent = new GatewayAgent(events, proxy, router, context.clock(), context.requestQueueCapacity(),
+                fanout == null ? null : fanout::poll,
                 connected ->
                 {
                     for (final String service : SERVICES)
@@ -103,6 +119,8 @@ public final class OrderGateway implements AutoCloseable
                 .forAddress(new InetSocketAddress(context.bindAddress(), context.port()), context.serverCredentials())
                 .addService(ServerInterceptors.intercept(
                     new OrdersService(intake, context.streamBufferCapacity(), context.maxBatchSize()), auth))
+                .addService(ServerInterceptors.intercept(
+                    new MarketDataService(intake, fanout, context.streamBufferCapacity()), auth))
                 .addService(health.getHealthService())
                 .addService(ProtoReflectionServiceV1.newInstance())
                 .build()
@@ -112,17 +130,18 @@ public final class OrderGateway implements AutoCloseable
         }
         catch (final IOException ex)
         {
-            closeQuietly(grpcServer, runner, context.aeron() == null ? client : null);
+            closeQuietly(grpcServer, runner, marketDataClient, context.aeron() == null ? client : null);
             throw new UncheckedIOException("cannot start the gRPC server on " + context.bindAddress() + ":" + context.port(), ex);
         }
         catch (final RuntimeException ex)
         {
-            closeQuietly(grpcServer, runner, context.aeron() == null ? client : null);
+            closeQuietly(grpcServer, runner, marketDataClient, context.aeron() == null ? client : null);
             throw ex;
         }
         this.aeron = client;
         this.agentRunner = runner;
         this.server = grpcServer;
+        this.marketData = marketDataClient;
     }
 
     /** Connects to the engine's streams, starts the agent thread and the gRPC server. */
@@ -156,15 +175,16 @@ public final class OrderGateway implements AutoCloseable
 
     /**
      * Stops taking calls (those in progress are cancelled), then stops the agent thread, then closes the
-     * Aeron client unless it was given.
+     * market-data client and the Aeron client unless it was given.
      */
     @Override
     public void close()
     {
-        closeQuietly(server, agentRunner, context.aeron() == null ? aeron : null);
+        closeQuietly(server, agentRunner, marketData, context.aeron() == null ? aeron : null);
     }
 
-    private static void closeQuietly(final Server server, final AgentRunner runner, final Aeron ownedAeron)
+    private static void closeQuietly(
+        final Server server, final AgentRunner runner, final MarketDataClient marketData, final Aeron ownedAeron)
     {
         if (server != null)
         {
@@ -178,7 +198,7 @@ public final class OrderGateway implements AutoCloseable
                 Thread.currentThread().interrupt();
             }
         }
-        CloseHelper.quietCloseAll(runner, ownedAeron);
+        CloseHelper.quietCloseAll(runner, marketData, ownedAeron);
     }
 
     /**
@@ -209,6 +229,7 @@ public final class OrderGateway implements AutoCloseable
         private int maxBatchSize = 1_000;
         private int retainFinishedOrders = 100_000;
         private long sendTimeoutNs = TimeUnit.SECONDS.toNanos(10);
+        private MarketDataStreams marketDataStreams;
         private long livenessTimeoutNs = SmallMachineAeron.DEFAULT_LIVENESS_TIMEOUT_NS;
         private IdleStrategy idleStrategy;
         private NanoClock clock = new SystemNanoClock();
@@ -465,6 +486,22 @@ public final class OrderGateway implements AutoCloseable
         public int retainFinishedOrders()
         {
             return retainFinishedOrders;
+        }
+
+        /**
+         * Where the market-data feed publishes ({@code MarketDataFeed.Context.streams}): the MarketData
+         * service serves its books, trades and tickers. Null (the default): no feed, and MarketData calls
+         * are UNAVAILABLE.
+         */
+        public Context marketDataStreams(final MarketDataStreams marketDataStreams)
+        {
+            this.marketDataStreams = marketDataStreams;
+            return this;
+        }
+
+        public MarketDataStreams marketDataStreams()
+        {
+            return marketDataStreams;
         }
 
         /** How long a command of a call without a deadline may wait to be sent (10 s by default). */

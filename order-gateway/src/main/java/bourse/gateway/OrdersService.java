@@ -191,20 +191,9 @@ final class OrdersService extends OrdersGrpc.OrdersImplBase
         final long accountId = Caller.current().accountId();
         final OutboundStream<ExecutionReport> stream = new OutboundStream<>(
             (ServerCallStreamObserver<ExecutionReport>)call, streamBufferCapacity, OutboundStream.Overflow.FAIL, intake.clock);
-        stream.onEnd(() -> intake.control(router ->
-        {
-            router.removeExecutionStream(accountId, stream);
-            return true;
-        }));
         final boolean withOpenOrders = request.getIncludeOpenOrders();
-        intake.control(router ->
-        {
-            if (!stream.isEnded())
-            {
-                router.addExecutionStream(accountId, stream, withOpenOrders);
-            }
-            return true;
-        });
+        intake.attach(stream, router -> router.addExecutionStream(accountId, stream, withOpenOrders),
+            router -> router.removeExecutionStream(accountId, stream));
     }
 
     @Override

@@ -4,6 +4,8 @@ import bourse.engine.client.EngineProxy;
 import bourse.engine.client.SendResult;
 import bourse.engine.service.EngineService;
 import bourse.engine.service.SmallMachineAeron;
+import bourse.marketdata.MarketDataStreams;
+import bourse.marketdata.feed.MarketDataFeed;
 import bourse.sbe.StpMode;
 import bourse.v1.ExecutionReport;
 import bourse.v1.OrderType;
@@ -30,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A real venue for the gateway's tests: the engine service on its own embedded media driver (IPC streams),
- * an {@link OrderGateway} on an ephemeral loopback port, and an admin client that sets up two instruments
+ * the market-data feed beside it, an {@link OrderGateway} on an ephemeral loopback port, and an admin client that sets up two instruments
  * and opens funded accounts with API keys through the engine's own commands. Tests talk to the gateway
  * with real grpc-java stubs over plaintext HTTP/2.
  * <p>
@@ -48,6 +50,7 @@ final class Venue implements AutoCloseable
     static final Duration PATIENCE = Duration.ofSeconds(20);
 
     final EngineService engine;
+    final MarketDataFeed feed;
     final OrderGateway gateway;
     /** The media driver everyone shares when the engine must be stopped alone; else the engine embeds it. */
     private final MediaDriver driver;
@@ -71,7 +74,17 @@ final class Venue implements AutoCloseable
             .eventChannel("aeron:ipc?term-length=4m")
             .clock(gate));
         final EngineService.Context engineContext = engine.context();
+        final MarketDataStreams marketData = new MarketDataStreams()
+            .incremental("aeron:ipc?term-length=4m", 2001)
+            .snapshot("aeron:ipc?term-length=4m", 2002);
+        feed = MarketDataFeed.launch(new MarketDataFeed.Context()
+            .aeronDirectoryName(engineContext.aeronDirectoryName())
+            .embeddedMediaDriver(false)
+            .eventChannel(engineContext.eventChannel())
+            .eventStreamId(engineContext.eventStreamId())
+            .streams(marketData));
         final OrderGateway.Context gatewayContext = new OrderGateway.Context()
+            .marketDataStreams(marketData)
             .aeronDirectoryName(engineContext.aeronDirectoryName())
             .engineCommands(engineContext.commandChannel(), engineContext.commandStreamId())
             .engineEvents(engineContext.eventChannel(), engineContext.eventStreamId())
@@ -84,8 +97,8 @@ final class Venue implements AutoCloseable
         adminProxy = new EngineProxy(admin.addExclusivePublication(engineContext.commandChannel(), engineContext.commandStreamId()),
             ADMIN_SOURCE_ID, 0, EngineProxy.DEFAULT_MAX_ATTEMPTS, new YieldingIdleStrategy());
         channel = ManagedChannelBuilder.forAddress("127.0.0.1", gateway.port()).usePlaintext().build();
-        eventually("the gateway and the admin to connect to the engine",
-            () -> gateway.isEngineConnected() && adminProxy.isConnected());
+        eventually("the gateway, the feed and the admin to connect to the engine",
+            () -> gateway.isEngineConnected() && feed.isConnectedToEngine() && adminProxy.isConnected());
         send(id -> adminProxy.addAsset(id, BTC, "BTC", 8));
         send(id -> adminProxy.addAsset(id, USD, "USD", 2));
         send(id -> adminProxy.addAsset(id, ETH, "ETH", 8));
@@ -171,7 +184,7 @@ final class Venue implements AutoCloseable
         {
             Thread.currentThread().interrupt();
         }
-        CloseHelper.closeAll(gateway, admin, engineStopped ? null : engine, driver);
+        CloseHelper.closeAll(gateway, feed, admin, engineStopped ? null : engine, driver);
         assertThat(new File(engine.context().aeronDirectoryName())).doesNotExist();
     }
 

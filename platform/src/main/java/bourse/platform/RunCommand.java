@@ -147,7 +147,10 @@ final class RunCommand implements Callable<Integer>
         {
             out.println("gRPC order gateway on localhost:" + venue.gatewayPort() + " (list its services: grpcurl " +
                 "-plaintext localhost:" + venue.gatewayPort() + " list). Your account " + DemoVenue.USER_ACCOUNT +
-                " trades through it with the API key " + venue.userApiKey().key() + " (shown once).");
+                " trades through it with the API key " + venue.userApiKey().key() + " (shown once):");
+            out.println("  export BOURSE_API_KEY=" + venue.userApiKey().key() + "; ./bourse order submit " +
+                (venue.gatewayPort() == 9090 ? "" : "--target localhost:" + venue.gatewayPort() + " ") +
+                "--instrument BTC-USD --side buy --type market --qty 0.01; ./bourse order stream");
         }
         out.println(data == null ? "Journal: none (--no-journal)." :
             "Journal: " + data.toAbsolutePath() + " (check it with: ./bourse replay verify " + data + "; about " +

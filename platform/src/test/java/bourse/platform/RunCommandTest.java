@@ -52,7 +52,8 @@ class RunCommandTest
             .contains("Market data: incrementals aeron:udp?control=localhost:40125");
         assertThat(result.out()).contains("Journal: " + data.toAbsolutePath());
         assertThat(result.out()).containsPattern("gRPC order gateway on localhost:\\d+ .*Your account 100 trades " +
-            "through it with the API key bk_[A-Za-z0-9_-]{43} \\(shown once\\)");
+            "through it with the API key bk_[A-Za-z0-9_-]{43} \\(shown once\\)")
+            .containsPattern("export BOURSE_API_KEY=bk_\\S+; ./bourse order submit --target localhost:\\d+ ");
 
         final CommandRunner.Result verify = CommandRunner.run("replay", "verify", data.toString());
         assertThat(verify.exitCode()).as(verify.out()).isZero();

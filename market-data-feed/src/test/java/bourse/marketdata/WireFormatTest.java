@@ -40,9 +40,9 @@ class WireFormatTest
     }
 
     @Test
-    void shouldBeVersionOneOfTheBourseSchema()
+    void shouldBePartOfTheBourseSchemaSinceVersionOne()
     {
-        assertThat(MessageHeaderEncoder.SCHEMA_VERSION).isEqualTo(1);
+        assertThat(MessageHeaderEncoder.SCHEMA_VERSION).isGreaterThanOrEqualTo(1);
         assertThat(BookUpdateEncoder.TEMPLATE_ID).isEqualTo(202);
         assertThat(InstrumentSnapshotEncoder.TEMPLATE_ID).isEqualTo(210);
     }

@@ -17,8 +17,9 @@ import java.util.zip.CRC32C;
  * Layout (little-endian): a fixed header (magic, format version, length, last applied sequence,
  * state hash, id counters), then assets, accounts with their non-zero balances, instruments with
  * their open orders in order id order and their four queues (bids, asks, buy stops, sell stops, best
- * first, each level's orders in time priority as order ids), fees collected, and last a CRC32C
- * of everything before it. Loading rebuilds every index exactly as the engine built it (open-order
+ * first, each level's orders in time priority as order ids), fees collected, API keys (format 2: a
+ * count, then account id and key hash each, by account id and hash), and last a CRC32C of everything
+ * before it. Format 1, without API keys, still loads. Loading rebuilds every index exactly as the engine built it (open-order
  * lists in order id order, queues in priority order) and then checks that the loaded state hashes
  * to the recorded {@link MatchingEngine#stateHash()}: a snapshot that loads is the state it recorded.
  * <p>
@@ -29,7 +30,9 @@ public final class EngineSnapshot
     /** "BSNP" read as a little-endian int. */
     public static final int MAGIC = 0x504E5342;
     /** Bumped on any layout change; a loader refuses versions it does not know. */
-    public static final short FORMAT_VERSION = 1;
+    public static final short FORMAT_VERSION = 2;
+    /** The format before API keys: the same layout without their section. */
+    private static final short FORMAT_VERSION_WITHOUT_API_KEYS = 1;
 
     private static final int MAGIC_OFFSET = 0;
     private static final int VERSION_OFFSET = 4;
@@ -64,6 +67,7 @@ public final class EngineSnapshot
         {
             out.putLong(fees[assetId]);
         }
+        writeApiKeys(engine.apiKeys(), out);
 
         final int length = out.position - offset + CHECKSUM_LENGTH;
         buffer.putInt(offset + MAGIC_OFFSET, MAGIC, ORDER);
@@ -99,7 +103,7 @@ public final class EngineSnapshot
     public static MatchingEngine load(
         final MatchingEngine.Context context, final DirectBuffer buffer, final int offset, final int length)
     {
-        validate(buffer, offset, length);
+        final short version = validate(buffer, offset, length);
         final MatchingEngine engine = new MatchingEngine(context);
         final Reader in = new Reader(buffer, offset + HEADER_LENGTH, offset + length - CHECKSUM_LENGTH);
         try
@@ -115,6 +119,10 @@ public final class EngineSnapshot
             for (int assetId = 0; assetId < fees.length; assetId++)
             {
                 fees[assetId] = in.getLong();
+            }
+            if (version != FORMAT_VERSION_WITHOUT_API_KEYS)
+            {
+                readApiKeys(engine, in);
             }
             in.expectEnd();
             engine.restoreSupply();
@@ -133,7 +141,8 @@ public final class EngineSnapshot
         return engine;
     }
 
-    private static void validate(final DirectBuffer buffer, final int offset, final int length)
+    /** Checks the header and the checksum; returns the format version. */
+    private static short validate(final DirectBuffer buffer, final int offset, final int length)
     {
         if (length < HEADER_LENGTH + CHECKSUM_LENGTH)
         {
@@ -145,10 +154,10 @@ public final class EngineSnapshot
             throw new SnapshotException(String.format("not a Bourse engine snapshot (magic %08x)", magic), null);
         }
         final short version = buffer.getShort(offset + VERSION_OFFSET, ORDER);
-        if (version != FORMAT_VERSION)
+        if (version != FORMAT_VERSION && version != FORMAT_VERSION_WITHOUT_API_KEYS)
         {
-            throw new SnapshotException(
-                "snapshot format version " + version + " is not supported (this engine reads " + FORMAT_VERSION + ")", null);
+            throw new SnapshotException("snapshot format version " + version + " is not supported (this engine reads " +
+                FORMAT_VERSION_WITHOUT_API_KEYS + " and " + FORMAT_VERSION + ")", null);
         }
         final int recordedLength = buffer.getInt(offset + LENGTH_OFFSET, ORDER);
         if (recordedLength != length)
@@ -160,6 +169,7 @@ public final class EngineSnapshot
         {
             throw new SnapshotException("snapshot checksum mismatch: the bytes are corrupt", null);
         }
+        return version;
     }
 
     private static long checksum(final DirectBuffer buffer, final int offset, final int length)
@@ -443,6 +453,32 @@ public final class EngineSnapshot
                 account.total[assetId] = in.getLong();
                 account.held[assetId] = in.getLong();
             }
+        }
+    }
+
+    private static void writeApiKeys(final ApiKeys apiKeys, final Writer out)
+    {
+        final List<ApiKeys.Entry> entries = apiKeys.sorted();
+        out.putInt(entries.size());
+        for (final ApiKeys.Entry entry : entries)
+        {
+            out.putLong(entry.accountId());
+            out.putBytes(entry.hash(), ApiKeys.HASH_LENGTH);
+        }
+    }
+
+    private static void readApiKeys(final MatchingEngine engine, final Reader in)
+    {
+        final int count = in.getCount();
+        for (int i = 0; i < count; i++)
+        {
+            final long accountId = in.getLong();
+            final byte[] hash = in.getBytes(ApiKeys.HASH_LENGTH);
+            if (!engine.accounts().containsKey(accountId) || ApiKeys.isBlank(hash) || engine.apiKeys().contains(hash))
+            {
+                throw new IllegalArgumentException("API key of account " + accountId + " unknown, blank or twice");
+            }
+            engine.apiKeys().add(accountId, hash);
         }
     }
 

@@ -1,6 +1,7 @@
 package bourse.engine;
 
 import bourse.sbe.AccountCreatedEncoder;
+import bourse.sbe.ApiKeyCreatedEncoder;
 import bourse.sbe.AssetAddedEncoder;
 import bourse.sbe.BalanceChangedEncoder;
 import bourse.sbe.BalanceReason;
@@ -54,7 +55,8 @@ final class EventEncoder
         AccountCreatedEncoder.BLOCK_LENGTH,
         InstrumentAddedEncoder.BLOCK_LENGTH,
         AssetAddedEncoder.BLOCK_LENGTH,
-        MassCancelCompletedEncoder.BLOCK_LENGTH);
+        MassCancelCompletedEncoder.BLOCK_LENGTH,
+        ApiKeyCreatedEncoder.BLOCK_LENGTH);
 
     /**
      * A plain UnsafeBuffer grown by {@link #claim()} once per event, rather than an expandable buffer
@@ -75,6 +77,7 @@ final class EventEncoder
     private final InstrumentAddedEncoder instrumentAdded = new InstrumentAddedEncoder();
     private final AssetAddedEncoder assetAdded = new AssetAddedEncoder();
     private final MassCancelCompletedEncoder massCancelCompleted = new MassCancelCompletedEncoder();
+    private final ApiKeyCreatedEncoder apiKeyCreated = new ApiKeyCreatedEncoder();
 
     private int length;
     private long sequence;
@@ -322,6 +325,16 @@ final class EventEncoder
             .accountId(accountId)
             .instrumentId(instrumentId)
             .cancelledCount(cancelledCount);
+        length += MessageHeaderEncoder.ENCODED_LENGTH + e.encodedLength();
+    }
+
+    void apiKeyCreated(final long accountId, final byte[] keyHash)
+    {
+        final ApiKeyCreatedEncoder e = apiKeyCreated;
+        e.wrapAndApplyHeader(claim(), length, header)
+            .sequence(sequence).timestampNs(timestampNs).sourceId(sourceId).correlationId(correlationId)
+            .accountId(accountId)
+            .putKeyHash(keyHash, 0, keyHash.length);
         length += MessageHeaderEncoder.ENCODED_LENGTH + e.encodedLength();
     }
 }

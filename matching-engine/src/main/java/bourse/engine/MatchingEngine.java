@@ -7,6 +7,7 @@ import bourse.sbe.BookAction;
 import bourse.sbe.CancelOrderDecoder;
 import bourse.sbe.CancelReason;
 import bourse.sbe.CreateAccountDecoder;
+import bourse.sbe.CreateApiKeyDecoder;
 import bourse.sbe.DepositDecoder;
 import bourse.sbe.HaltInstrumentDecoder;
 import bourse.sbe.MassCancelDecoder;
@@ -52,9 +53,11 @@ public final class MatchingEngine
     private final HaltInstrumentDecoder haltInstrument = new HaltInstrumentDecoder();
     private final ResumeInstrumentDecoder resumeInstrument = new ResumeInstrumentDecoder();
     private final AddAssetDecoder addAsset = new AddAssetDecoder();
+    private final CreateApiKeyDecoder createApiKey = new CreateApiKeyDecoder();
 
     private final Assets assets = new Assets();
     private final Long2ObjectHashMap<Account> accounts = new Long2ObjectHashMap<>();
+    private final ApiKeys apiKeys = new ApiKeys();
     private final Int2ObjectHashMap<OrderBook> books = new Int2ObjectHashMap<>();
     private final Long2ObjectHashMap<Order> openOrders = new Long2ObjectHashMap<>();
     private final ClientOrderIds clientOrderIds = new ClientOrderIds();
@@ -68,6 +71,7 @@ public final class MatchingEngine
     private final long[] supply = new long[Assets.MAX_ASSETS];
 
     private final byte[] commandClientOrderId = new byte[ClientOrderIds.LENGTH];
+    private final byte[] commandKeyHash = new byte[ApiKeys.HASH_LENGTH];
     /**
      * Cancels and amends usually name the order by id, so their client order id is copied out of the
      * command only when it is needed: to find the order by it, or to echo it in a reject.
@@ -172,6 +176,11 @@ public final class MatchingEngine
                 begin(templateId, addAsset.sequence(), addAsset.timestampNs(), addAsset.sourceId(), addAsset.correlationId());
                 onAddAsset(addAsset);
                 break;
+            case CreateApiKeyDecoder.TEMPLATE_ID:
+                createApiKey.wrap(buffer, bodyOffset, blockLength, version);
+                begin(templateId, createApiKey.sequence(), createApiKey.timestampNs(), createApiKey.sourceId(), createApiKey.correlationId());
+                onCreateApiKey(createApiKey);
+                break;
             default:
                 onUnknownCommand(buffer, offset, length, templateId);
                 return;
@@ -214,6 +223,7 @@ public final class MatchingEngine
             case HaltInstrumentDecoder.TEMPLATE_ID: return HaltInstrumentDecoder.BLOCK_LENGTH;
             case ResumeInstrumentDecoder.TEMPLATE_ID: return ResumeInstrumentDecoder.BLOCK_LENGTH;
             case AddAssetDecoder.TEMPLATE_ID: return AddAssetDecoder.BLOCK_LENGTH;
+            case CreateApiKeyDecoder.TEMPLATE_ID: return CreateApiKeyDecoder.BLOCK_LENGTH;
             default: return 0;
         }
     }
@@ -389,6 +399,30 @@ public final class MatchingEngine
             accountId, stpMode == Codes.STP_ACCOUNT_DEFAULT ? Codes.STP_CANCEL_NEWEST : (byte)stpMode);
         accounts.put(accountId, account);
         events.accountCreated(account);
+    }
+
+    private void onCreateApiKey(final CreateApiKeyDecoder command)
+    {
+        final long accountId = command.accountId();
+        rejectAccountId = accountId;
+        command.getKeyHash(commandKeyHash, 0, ApiKeys.HASH_LENGTH);
+        if (!accounts.containsKey(accountId))
+        {
+            reject(RejectReason.UNKNOWN_ACCOUNT);
+            return;
+        }
+        if (ApiKeys.isBlank(commandKeyHash))
+        {
+            reject(RejectReason.INVALID_API_KEY);
+            return;
+        }
+        if (apiKeys.contains(commandKeyHash))
+        {
+            reject(RejectReason.DUPLICATE_API_KEY);
+            return;
+        }
+        apiKeys.add(accountId, commandKeyHash);
+        events.apiKeyCreated(accountId, commandKeyHash);
     }
 
     /** Steps 1 and 2 of a deposit or withdrawal: the account, then the asset; null after rejecting. */
@@ -1319,6 +1353,11 @@ public final class MatchingEngine
     long[] feesCollected()
     {
         return feesCollected;
+    }
+
+    ApiKeys apiKeys()
+    {
+        return apiKeys;
     }
 
     // ---------------------------------------------------------------- state restore for EngineSnapshot

@@ -6,6 +6,8 @@ import bourse.sbe.StpMode;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
 
 /**
  * Writes the canonical state dump of docs/rulebook.md and hashes it. Everything is listed in a
@@ -50,6 +52,8 @@ final class StateDump
 
         final long[] accountIds = engine.accounts().keySet().stream().mapToLong(Long::longValue).toArray();
         Arrays.sort(accountIds);
+        final List<ApiKeys.Entry> apiKeys = engine.apiKeys().sorted();
+        int nextKey = 0;
         for (final long accountId : accountIds)
         {
             final Account account = engine.accounts().get(accountId);
@@ -62,6 +66,11 @@ final class StateDump
                         .append(" total=").append(account.total[assetId])
                         .append(" held=").append(account.held[assetId]).append('\n');
                 }
+            }
+            // Both lists are by account id, and every key belongs to an account.
+            for (; nextKey < apiKeys.size() && apiKeys.get(nextKey).accountId() == accountId; nextKey++)
+            {
+                out.append("  apikey ").append(HexFormat.of().formatHex(apiKeys.get(nextKey).hash())).append('\n');
             }
         }
 

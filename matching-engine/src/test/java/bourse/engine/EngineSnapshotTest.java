@@ -116,16 +116,42 @@ class EngineSnapshotTest
     }
 
     @Test
+    void shouldLoadASnapshotOfTheFormatBeforeApiKeys()
+    {
+        final List<byte[]> withoutKeys = stream.stream()
+            .filter(command -> new UnsafeBuffer(command).getShort(2, java.nio.ByteOrder.LITTLE_ENDIAN) !=
+                bourse.sbe.CreateApiKeyDecoder.TEMPLATE_ID)
+            .toList();
+        final MatchingEngine original = replay(withoutKeys);
+        final ExpandableArrayBuffer image = new ExpandableArrayBuffer();
+        final int length = EngineSnapshot.write(original, image, 0);
+        // Format 1 is format 2 without the API key section, which for no keys is its count: 0.
+        assertThat(image.getInt(length - 12, java.nio.ByteOrder.LITTLE_ENDIAN)).isZero();
+        final int formatOneLength = length - 4;
+        image.putShort(4, (short)1, java.nio.ByteOrder.LITTLE_ENDIAN);
+        image.putInt(8, formatOneLength, java.nio.ByteOrder.LITTLE_ENDIAN);
+        reseal(image, formatOneLength);
+
+        assertThat(load(image, formatOneLength).dumpState()).isEqualTo(original.dumpState());
+    }
+
+    @Test
     void shouldRefuseContentThatDoesNotHashToTheRecordedState()
     {
         final ExpandableArrayBuffer image = new ExpandableArrayBuffer();
         final int length = EngineSnapshot.write(replay(stream), image, 0);
         // A well-formed snapshot whose recorded hash is wrong: re-seal the checksum after the change.
         image.putLong(20, image.getLong(20) + 1);
+        reseal(image, length);
+        assertThatThrownBy(() -> load(image, length)).isInstanceOf(SnapshotException.class).hasMessageContaining("hashes to");
+    }
+
+    /** Writes the checksum of a snapshot whose bytes a test changed. */
+    private static void reseal(final ExpandableArrayBuffer image, final int length)
+    {
         final java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
         crc.update(bytes(image, length - 8));
         image.putLong(length - 8, crc.getValue(), java.nio.ByteOrder.LITTLE_ENDIAN);
-        assertThatThrownBy(() -> load(image, length)).isInstanceOf(SnapshotException.class).hasMessageContaining("hashes to");
     }
 
     private static MatchingEngine load(final org.agrona.DirectBuffer image, final int length)
@@ -158,7 +184,7 @@ class EngineSnapshotTest
     /**
      * A seeded market busy with everything a snapshot must carry: resting limits and icebergs at many
      * levels, pending stops and stop-limits, client order ids, amends, partial fills, STP modes,
-     * halts, fees and a rejected command now and then.
+     * halts, fees, API keys and a rejected command now and then.
      */
     private static List<byte[]> busyMarket(final long seed)
     {
@@ -169,6 +195,7 @@ class EngineSnapshotTest
         {
             venue.withAccount(account, StpMode.get((short)(1 + account % 3)))
                 .withDeposit(account, USD, usd(50_000_000)).withDeposit(account, BTC, lots(100_000));
+            venue.setup(Commands.createApiKey().account(account).key("key-" + account));
         }
 
         final SplittableRandom random = new SplittableRandom(seed);
@@ -216,7 +243,9 @@ class EngineSnapshotTest
             }
             else if (dice < 98)
             {
-                venue.submit(Commands.massCancel().account(account).instrument(BTC_USD));
+                venue.submit(random.nextBoolean() ?
+                    Commands.massCancel().account(account).instrument(BTC_USD) :
+                    Commands.createApiKey().account(account).key("key-" + random.nextInt(1_000)));
             }
             else
             {

@@ -116,7 +116,13 @@ class RejectRulesTest
                 RejectReason.INVALID_INSTRUMENT),
             reject("instrument on an unknown asset", m -> { }, btcUsdLike(2).base(42), RejectReason.UNKNOWN_ASSET),
             reject("resume of a trading instrument", m -> { }, Commands.resumeInstrument().instrument(BTC_USD),
-                RejectReason.INSTRUMENT_NOT_HALTED));
+                RejectReason.INSTRUMENT_NOT_HALTED),
+            reject("API key of an unknown account", m -> { }, Commands.createApiKey().account(77).key("k"),
+                RejectReason.UNKNOWN_ACCOUNT),
+            reject("API key hash of zero bytes", m -> { }, Commands.createApiKey().account(ALICE),
+                RejectReason.INVALID_API_KEY),
+            reject("API key another account has", m -> m.submit(Commands.createApiKey().account(BOB).key("k")),
+                Commands.createApiKey().account(ALICE).key("k"), RejectReason.DUPLICATE_API_KEY));
     }
 
     @ParameterizedTest(name = "{0}")

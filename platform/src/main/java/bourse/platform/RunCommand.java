@@ -34,10 +34,11 @@ import java.util.concurrent.locks.LockSupport;
         "",
         "The engine service on an embedded media driver, journaling to a data",
         "directory; BTC-USD and ETH-USD, funded accounts, and simulated market",
-        "makers and takers sending orders over Aeron (none with --no-demo). Once a",
-        "second it prints commands/s, trades, and per instrument best bid / best",
-        "ask and last trade, all rebuilt from the engine's events; Ctrl-C prints a",
-        "summary and stops.",
+        "makers and takers sending orders over Aeron (none with --no-demo); the",
+        "market-data feed; the gRPC order gateway on port 9090, with an account and",
+        "API key for you (printed once). Once a second it prints commands/s, trades,",
+        "and per instrument best bid / best ask and last trade, all rebuilt from the",
+        "engine's events; Ctrl-C prints a summary and stops.",
         ""})
 final class RunCommand implements Callable<Integer>
 {
@@ -84,6 +85,13 @@ final class RunCommand implements Callable<Integer>
     @Mixin
     private MarketDataOptions marketData;
 
+    @Option(names = "--gateway-port", paramLabel = "PORT", defaultValue = "9090",
+        description = "Port of the gRPC order gateway, on loopback; 0 for any free port (default: ${DEFAULT-VALUE}).")
+    private int gatewayPort;
+
+    @Option(names = "--no-gateway", description = "No gRPC order gateway (and no account of your own).")
+    private boolean noGateway;
+
     @Option(names = "--aeron-dir", paramLabel = "DIR",
         description = "Use the media driver running on this directory (bourse media-driver) instead of embedding one.")
     private String aeronDirectoryName;
@@ -102,6 +110,10 @@ final class RunCommand implements Callable<Integer>
         {
             throw new ParameterException(spec.commandLine(), "--duration must not be negative: " + durationSeconds);
         }
+        if (gatewayPort < 0 || gatewayPort > 65_535)
+        {
+            throw new ParameterException(spec.commandLine(), "--gateway-port must be in [0, 65535]: " + gatewayPort);
+        }
 
         final PrintWriter out = spec.commandLine().getOut();
         final Path data = noJournal ? null : dataDirectory != null ? dataDirectory :
@@ -114,7 +126,8 @@ final class RunCommand implements Callable<Integer>
                 .withTraders(!noDemo)
                 .dataDirectory(data)
                 .aeronDirectoryName(aeronDirectoryName)
-                .marketDataStreams(marketData.streams()));
+                .marketDataStreams(marketData.streams())
+                .gatewayPort(noGateway ? -1 : gatewayPort));
         }
         catch (final IllegalArgumentException ex)
         {
@@ -130,6 +143,15 @@ final class RunCommand implements Callable<Integer>
         out.println("Market data: incrementals " + venue.marketDataStreams().incrementalChannel() + " stream " +
             venue.marketDataStreams().incrementalStreamId() + ", snapshots " + venue.marketDataStreams().snapshotChannel() +
             " stream " + venue.marketDataStreams().snapshotStreamId() + " (watch a book: ./bourse md BTC-USD)");
+        if (venue.userApiKey() != null)
+        {
+            out.println("gRPC order gateway on localhost:" + venue.gatewayPort() + " (list its services: grpcurl " +
+                "-plaintext localhost:" + venue.gatewayPort() + " list). Your account " + DemoVenue.USER_ACCOUNT +
+                " trades through it with the API key " + venue.userApiKey().key() + " (shown once):");
+            out.println("  export BOURSE_API_KEY=" + venue.userApiKey().key() + "; ./bourse order submit " +
+                (venue.gatewayPort() == 9090 ? "" : "--target localhost:" + venue.gatewayPort() + " ") +
+                "--instrument BTC-USD --side buy --type market --qty 0.01; ./bourse order stream");
+        }
         out.println(data == null ? "Journal: none (--no-journal)." :
             "Journal: " + data.toAbsolutePath() + " (check it with: ./bourse replay verify " + data + "; about " +
             Decimals.count(Math.max(1, (noDemo ? 0 : rate) * JOURNAL_BYTES_PER_COMMAND / 1_000_000)) +

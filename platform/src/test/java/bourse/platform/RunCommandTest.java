@@ -27,7 +27,8 @@ class RunCommandTest
     void shouldPrintTradesAndATwoSidedBookForEveryInstrumentOnceASecond()
     {
         final Path data = temp.resolve("data");
-        final CommandRunner.Result result = CommandRunner.run("run", "--duration", "2", "--data", data.toString());
+        final CommandRunner.Result result =
+            CommandRunner.run("run", "--duration", "2", "--data", data.toString(), "--gateway-port", "0");
 
         assertThat(result.exitCode()).isZero();
         final List<Status> statuses = statusLines(result.outLines());
@@ -50,6 +51,9 @@ class RunCommandTest
         assertThat(result.out()).contains("Engine service on Aeron IPC, embedded media driver")
             .contains("Market data: incrementals aeron:udp?control=localhost:40125");
         assertThat(result.out()).contains("Journal: " + data.toAbsolutePath());
+        assertThat(result.out()).containsPattern("gRPC order gateway on localhost:\\d+ .*Your account 100 trades " +
+            "through it with the API key bk_[A-Za-z0-9_-]{43} \\(shown once\\)")
+            .containsPattern("export BOURSE_API_KEY=bk_\\S+; ./bourse order submit --target localhost:\\d+ ");
 
         final CommandRunner.Result verify = CommandRunner.run("replay", "verify", data.toString());
         assertThat(verify.exitCode()).as(verify.out()).isZero();
@@ -70,7 +74,7 @@ class RunCommandTest
     @Test
     void shouldShowAQuietVenueWithoutTheDemo()
     {
-        final CommandRunner.Result result = CommandRunner.run("run", "--no-demo", "--duration", "1", "--no-journal");
+        final CommandRunner.Result result = CommandRunner.run("run", "--no-demo", "--duration", "1", "--no-journal", "--no-gateway");
 
         assertThat(result.exitCode()).isZero();
         final List<Status> statuses = statusLines(result.outLines());
@@ -82,7 +86,7 @@ class RunCommandTest
             assertThat(status.instruments()).extracting(Quote::symbol).containsExactly("BTC-USD", "ETH-USD");
             assertThat(status.instruments()).allSatisfy(quote -> assertThat(quote.last()).isEqualTo("-"));
         }
-        assertThat(result.out()).contains("0 trades, 0 rejected");
+        assertThat(result.out()).contains("0 trades, 0 rejected").doesNotContain("gRPC order gateway");
     }
 
     @Test

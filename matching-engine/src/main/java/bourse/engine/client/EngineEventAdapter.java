@@ -2,6 +2,7 @@ package bourse.engine.client;
 
 import bourse.engine.EventSink;
 import bourse.sbe.AccountCreatedDecoder;
+import bourse.sbe.ApiKeyCreatedDecoder;
 import bourse.sbe.AssetAddedDecoder;
 import bourse.sbe.BalanceChangedDecoder;
 import bourse.sbe.BookChangedDecoder;
@@ -49,6 +50,7 @@ public final class EngineEventAdapter implements FragmentHandler, EventSink
     private final InstrumentAddedDecoder instrumentAdded = new InstrumentAddedDecoder();
     private final AssetAddedDecoder assetAdded = new AssetAddedDecoder();
     private final MassCancelCompletedDecoder massCancelCompleted = new MassCancelCompletedDecoder();
+    private final ApiKeyCreatedDecoder apiKeyCreated = new ApiKeyCreatedDecoder();
 
     /** Every event goes to each listener in turn, in the order given. */
     public EngineEventAdapter(final EngineEventListener... listeners)
@@ -175,6 +177,13 @@ public final class EngineEventAdapter implements FragmentHandler, EventSink
                 for (final EngineEventListener listener : listeners)
                 {
                     listener.onMassCancelCompleted(massCancelCompleted);
+                }
+                break;
+            case ApiKeyCreatedDecoder.TEMPLATE_ID:
+                apiKeyCreated.wrap(buffer, body, blockLength, version);
+                for (final EngineEventListener listener : listeners)
+                {
+                    listener.onApiKeyCreated(apiKeyCreated);
                 }
                 break;
             default:

@@ -1,6 +1,7 @@
 package bourse.engine.client;
 
 import bourse.sbe.AccountCreatedDecoder;
+import bourse.sbe.ApiKeyCreatedDecoder;
 import bourse.sbe.AssetAddedDecoder;
 import bourse.sbe.BalanceChangedDecoder;
 import bourse.sbe.BookChangedDecoder;
@@ -71,6 +72,10 @@ public interface EngineEventListener
     }
 
     default void onMassCancelCompleted(final MassCancelCompletedDecoder event)
+    {
+    }
+
+    default void onApiKeyCreated(final ApiKeyCreatedDecoder event)
     {
     }
 }

@@ -5,6 +5,7 @@ import bourse.sbe.AddInstrumentEncoder;
 import bourse.sbe.BooleanType;
 import bourse.sbe.CancelOrderEncoder;
 import bourse.sbe.CreateAccountEncoder;
+import bourse.sbe.CreateApiKeyEncoder;
 import bourse.sbe.DepositEncoder;
 import bourse.sbe.HaltInstrumentEncoder;
 import bourse.sbe.MassCancelEncoder;
@@ -60,6 +61,7 @@ public final class EngineProxy
     private final HaltInstrumentEncoder haltInstrument = new HaltInstrumentEncoder();
     private final ResumeInstrumentEncoder resumeInstrument = new ResumeInstrumentEncoder();
     private final AddAssetEncoder addAsset = new AddAssetEncoder();
+    private final CreateApiKeyEncoder createApiKey = new CreateApiKeyEncoder();
     private long lastCorrelationId;
     private SendResult claimResult;
 
@@ -220,6 +222,27 @@ public final class EngineProxy
             createAccount.wrapAndApplyHeader(claim.buffer(), claim.offset(), header)
                 .sequence(0).timestampNs(0).sourceId(sourceId).correlationId(correlationId)
                 .accountId(accountId).stpMode(stpMode);
+            claim.commit();
+        }
+        return claimResult;
+    }
+
+    /**
+     * Gives the account an API key, of which the engine keeps and publishes only {@code keyHash}, the
+     * SHA-256 of the key ({@link CreateApiKeyEncoder#keyHashLength()} bytes).
+     */
+    public SendResult createApiKey(final long correlationId, final long accountId, final byte[] keyHash)
+    {
+        if (keyHash.length != CreateApiKeyEncoder.keyHashLength())
+        {
+            throw new IllegalArgumentException(
+                "a key hash is " + CreateApiKeyEncoder.keyHashLength() + " bytes, not " + keyHash.length);
+        }
+        if (claim(CreateApiKeyEncoder.BLOCK_LENGTH))
+        {
+            createApiKey.wrapAndApplyHeader(claim.buffer(), claim.offset(), header)
+                .sequence(0).timestampNs(0).sourceId(sourceId).correlationId(correlationId)
+                .accountId(accountId).putKeyHash(keyHash, 0, keyHash.length);
             claim.commit();
         }
         return claimResult;

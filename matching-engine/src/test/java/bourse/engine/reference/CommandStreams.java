@@ -3,6 +3,7 @@ package bourse.engine.reference;
 import bourse.engine.testing.Commands;
 import bourse.sbe.AddInstrumentEncoder;
 import bourse.sbe.CancelOrderEncoder;
+import bourse.sbe.CreateApiKeyEncoder;
 import bourse.sbe.NewOrderEncoder;
 import bourse.sbe.Side;
 import bourse.sbe.StpMode;
@@ -17,7 +18,8 @@ import net.jqwik.api.Tuple;
 /**
  * Random command streams for the venue that {@link #setup()} builds: six instruments (three ordinary ones, one
  * whose prices sit near the top of the long range, one with awkward numbers for rounding, one whose quantities
- * do), eight trading accounts with every STP mode (two of them poor), and a vault account that never trades.
+ * do), eight trading accounts with every STP mode (two of them poor) and an API key each, and a vault account that
+ * never trades.
  * Prices gather a few ticks around each reference price so that books cross, stops wait a few ticks beyond the
  * last price so that they trigger, cancels and amends mostly aim at orders that are open, and a minority of
  * commands are malformed on purpose, one rule at a time.
@@ -156,6 +158,7 @@ final class CommandStreams
             setup.add(Commands.deposit().account(account).asset(EUR)
                 .amount(rich ? 100_000_000_000_000_000L : 1_000_000_000_000_000L));
             setup.add(Commands.deposit().account(account).asset(GRAIN).amount(GRAIN_USD.lots(1)));
+            setup.add(Commands.createApiKey().account(account).key(apiKey(account)));
         }
         setup.add(Commands.createAccount().account(VAULT));
         for (final int asset : new int[]{BTC, USD, ETH, EUR, GRAIN})
@@ -163,6 +166,12 @@ final class CommandStreams
             setup.add(Commands.deposit().account(VAULT).asset(asset).amount(1));
         }
         return setup;
+    }
+
+    /** The API key {@link #setup()} gives a trader. */
+    static String apiKey(final long account)
+    {
+        return "key-" + account;
     }
 
     static Arbitrary<Scenario> scenarios(final int minSteps, final int maxSteps)
@@ -547,7 +556,8 @@ final class CommandStreams
         SYMBOL_BLANK, PRICE_SCALE_TOO_LARGE, TICK_ZERO, LOT_ZERO, MIN_ZERO, MIN_OFF_LOT, MAX_BELOW_MIN, MAX_OFF_LOT,
         BAND_ZERO, BAND_TOO_WIDE, MAKER_FEE_NEGATIVE, TAKER_FEE_TOO_HIGH, REFERENCE_ZERO, REFERENCE_OFF_TICK,
         QUOTE_PER_TICK_LOT_FRACTIONAL, QUOTE_PER_TICK_LOT_TOO_LARGE, QUOTE_PER_TICK_LOT_LARGEST,
-        QUOTE_PER_TICK_LOT_JUST_TOO_LARGE
+        QUOTE_PER_TICK_LOT_JUST_TOO_LARGE,
+        NEW_API_KEY, DUPLICATE_API_KEY, API_KEY_UNKNOWN_ACCOUNT, API_KEY_BLANK
     }
 
     private static Arbitrary<Commands.Builder<?>> referenceData()
@@ -606,6 +616,12 @@ final class CommandStreams
                 .lotSize(1_000_000).minQuantity(1_000_000).maxQuantity(1_000_000).referencePrice((1L << 62) - 1);
             case QUOTE_PER_TICK_LOT_JUST_TOO_LARGE -> instrument.priceScale(0).tickSize(1L << 62)
                 .lotSize(1_000_000).minQuantity(1_000_000).maxQuantity(1_000_000).referencePrice(1L << 62);
+            case NEW_API_KEY -> Commands.createApiKey().account(TRADERS[variant % TRADERS.length]).key("new-" + variant);
+            case DUPLICATE_API_KEY -> Commands.createApiKey().account(TRADERS[variant % TRADERS.length])
+                .key(apiKey(TRADERS[(variant + 1) % TRADERS.length]));
+            case API_KEY_UNKNOWN_ACCOUNT -> Commands.createApiKey().account(UNKNOWN_ACCOUNT).key("orphan-" + variant);
+            case API_KEY_BLANK -> Commands.createApiKey().account(TRADERS[variant % TRADERS.length])
+                .keyHash(new byte[CreateApiKeyEncoder.keyHashLength()]);
         };
     }
 
@@ -614,7 +630,7 @@ final class CommandStreams
     {
         final int schemaId = bourse.sbe.MessageHeaderEncoder.SCHEMA_ID;
         return Arbitraries.frequencyOf(
-            Tuple.of(1, Arbitraries.of(0, 12, 99, 101, 113)
+            Tuple.of(1, Arbitraries.of(0, 13, 99, 101, 114)
                 .map(template -> Commands.raw(schemaId, template, new byte[40]))),
             Tuple.of(1, Arbitraries.just(Commands.raw(schemaId + 1, 1, new byte[NewOrderEncoder.BLOCK_LENGTH]))),
             Tuple.of(1, Arbitraries.of(10, 27, 28, NewOrderEncoder.BLOCK_LENGTH - 1)

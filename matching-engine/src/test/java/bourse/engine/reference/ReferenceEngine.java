@@ -12,6 +12,7 @@ import bourse.sbe.BooleanType;
 import bourse.sbe.CancelOrderDecoder;
 import bourse.sbe.CancelReason;
 import bourse.sbe.CreateAccountDecoder;
+import bourse.sbe.CreateApiKeyDecoder;
 import bourse.sbe.DepositDecoder;
 import bourse.sbe.HaltInstrumentDecoder;
 import bourse.sbe.InstrumentStatus;
@@ -32,6 +33,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -64,7 +66,8 @@ public final class ReferenceEngine implements TestVenue.Engine
         Map.entry(AddInstrumentDecoder.TEMPLATE_ID, AddInstrumentDecoder.BLOCK_LENGTH),
         Map.entry(HaltInstrumentDecoder.TEMPLATE_ID, HaltInstrumentDecoder.BLOCK_LENGTH),
         Map.entry(ResumeInstrumentDecoder.TEMPLATE_ID, ResumeInstrumentDecoder.BLOCK_LENGTH),
-        Map.entry(AddAssetDecoder.TEMPLATE_ID, AddAssetDecoder.BLOCK_LENGTH));
+        Map.entry(AddAssetDecoder.TEMPLATE_ID, AddAssetDecoder.BLOCK_LENGTH),
+        Map.entry(CreateApiKeyDecoder.TEMPLATE_ID, CreateApiKeyDecoder.BLOCK_LENGTH));
 
     private final int maxOpenOrdersPerAccount;
     private final TreeMap<Integer, Asset> assets = new TreeMap<>();
@@ -73,6 +76,8 @@ public final class ReferenceEngine implements TestVenue.Engine
     /** Every open order (resting or pending stop) by order id, so iteration is in ascending order id. */
     private final TreeMap<Long, Order> openOrders = new TreeMap<>();
     private final TreeMap<Integer, Long> feesCollected = new TreeMap<>();
+    /** Every API key's hash, in hex, and whose it is. */
+    private final TreeMap<String, Long> apiKeyOwners = new TreeMap<>();
 
     private long lastSequence;
     private long nextOrderId = 1;
@@ -158,6 +163,9 @@ public final class ReferenceEngine implements TestVenue.Engine
                 break;
             case AddAssetDecoder.TEMPLATE_ID:
                 onAddAsset(new AddAssetDecoder().wrap(buffer, body, blockLength, version));
+                break;
+            case CreateApiKeyDecoder.TEMPLATE_ID:
+                onCreateApiKey(new CreateApiKeyDecoder().wrap(buffer, body, blockLength, version));
                 break;
             default:
                 throw new IllegalStateException("unreachable: template " + header.templateId());
@@ -342,6 +350,40 @@ public final class ReferenceEngine implements TestVenue.Engine
             stpMode == StpMode.ACCOUNT_DEFAULT.value() ? StpMode.CANCEL_NEWEST : StpMode.get(stpMode);
         accounts.put(accountId, new Account(accountId, stored));
         events.add(new EngineEvent.AccountCreated(sequence, timestampNs, sourceId, correlationId, accountId, stored));
+    }
+
+    private void onCreateApiKey(final CreateApiKeyDecoder command)
+    {
+        begin(CreateApiKeyDecoder.TEMPLATE_ID,
+            command.sequence(), command.timestampNs(), command.sourceId(), command.correlationId());
+        final long accountId = command.accountId();
+        final byte[] keyHash = new byte[CreateApiKeyDecoder.keyHashLength()];
+        command.getKeyHash(keyHash, 0, keyHash.length);
+        final String hex = HexFormat.of().formatHex(keyHash);
+        final RejectReason reason;
+        if (!accounts.containsKey(accountId))
+        {
+            reason = RejectReason.UNKNOWN_ACCOUNT;
+        }
+        else if (hex.equals("0".repeat(hex.length())))
+        {
+            reason = RejectReason.INVALID_API_KEY;
+        }
+        else if (apiKeyOwners.containsKey(hex))
+        {
+            reason = RejectReason.DUPLICATE_API_KEY;
+        }
+        else
+        {
+            reason = null;
+        }
+        if (reason != null)
+        {
+            reject(reason, accountId, 0, 0, NO_CLIENT_ORDER_ID);
+            return;
+        }
+        apiKeyOwners.put(hex, accountId);
+        events.add(new EngineEvent.ApiKeyCreated(sequence, timestampNs, sourceId, correlationId, accountId, hex));
     }
 
     private void onTransfer(final boolean deposit, final long accountId, final int assetId, final long amount)
@@ -1253,6 +1295,13 @@ public final class ReferenceEngine implements TestVenue.Engine
                     out.append("  balance ").append(assetId)
                         .append(" total=").append(balance.total)
                         .append(" held=").append(balance.held).append('\n');
+                }
+            });
+            apiKeyOwners.forEach((hash, owner) ->
+            {
+                if (owner == account.accountId)
+                {
+                    out.append("  apikey ").append(hash).append('\n');
                 }
             });
         }

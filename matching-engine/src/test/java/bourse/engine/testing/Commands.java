@@ -5,6 +5,7 @@ import bourse.sbe.AddInstrumentEncoder;
 import bourse.sbe.BooleanType;
 import bourse.sbe.CancelOrderEncoder;
 import bourse.sbe.CreateAccountEncoder;
+import bourse.sbe.CreateApiKeyEncoder;
 import bourse.sbe.DepositEncoder;
 import bourse.sbe.HaltInstrumentEncoder;
 import bourse.sbe.MassCancelEncoder;
@@ -19,6 +20,9 @@ import bourse.sbe.TimeInForce;
 import bourse.sbe.WithdrawEncoder;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.agrona.MutableDirectBuffer;
@@ -96,6 +100,24 @@ public final class Commands
     public static AddAsset addAsset()
     {
         return new AddAsset();
+    }
+
+    public static CreateApiKey createApiKey()
+    {
+        return new CreateApiKey();
+    }
+
+    /** The SHA-256 of an API key, as the engine keeps it. */
+    public static byte[] apiKeyHash(final String apiKey)
+    {
+        try
+        {
+            return MessageDigest.getInstance("SHA-256").digest(apiKey.getBytes(StandardCharsets.UTF_8));
+        }
+        catch (final NoSuchAlgorithmException ex)
+        {
+            throw new IllegalStateException("every Java platform has SHA-256", ex);
+        }
     }
 
     /**
@@ -1011,6 +1033,56 @@ public final class Commands
         {
             return "AddAsset{" + stamp.text() + " asset=" + assetId + " code='" + EventDecoding.fixedString(code) +
                 "' scale=" + scale + "}";
+        }
+    }
+
+    public static final class CreateApiKey extends Builder<CreateApiKey>
+    {
+        private long accountId = 1;
+        private byte[] keyHash = new byte[CreateApiKeyEncoder.keyHashLength()];
+
+        public CreateApiKey account(final long accountId)
+        {
+            this.accountId = accountId;
+            return this;
+        }
+
+        /** The hash of this key. */
+        public CreateApiKey key(final String apiKey)
+        {
+            return keyHash(apiKeyHash(apiKey));
+        }
+
+        public CreateApiKey keyHash(final byte[] keyHash)
+        {
+            this.keyHash = keyHash.clone();
+            return this;
+        }
+
+        @Override
+        int blockLength()
+        {
+            return CreateApiKeyEncoder.BLOCK_LENGTH;
+        }
+
+        @Override
+        int encode(final MutableDirectBuffer buffer, final MessageHeaderEncoder header, final Stamp stamp)
+        {
+            return MessageHeaderEncoder.ENCODED_LENGTH + new CreateApiKeyEncoder().wrapAndApplyHeader(buffer, 0, header)
+                .sequence(stamp.sequence())
+                .timestampNs(stamp.timestampNs())
+                .sourceId(stamp.sourceId())
+                .correlationId(stamp.correlationId())
+                .accountId(accountId)
+                .putKeyHash(keyHash, 0, keyHash.length)
+                .encodedLength();
+        }
+
+        @Override
+        String describe(final Stamp stamp)
+        {
+            return "CreateApiKey{" + stamp.text() + " account=" + accountId +
+                " keyHash=" + HexFormat.of().formatHex(keyHash) + "}";
         }
     }
 

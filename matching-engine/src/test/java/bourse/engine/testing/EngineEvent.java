@@ -115,4 +115,11 @@ public sealed interface EngineEvent
         long accountId, int instrumentId, int cancelledCount) implements EngineEvent
     {
     }
+
+    /** {@code keyHash} in lower-case hex. */
+    record ApiKeyCreated(
+        long sequence, long timestampNs, int sourceId, long correlationId,
+        long accountId, String keyHash) implements EngineEvent
+    {
+    }
 }

@@ -1,6 +1,7 @@
 package bourse.engine.testing;
 
 import bourse.engine.testing.EngineEvent.AccountCreated;
+import bourse.engine.testing.EngineEvent.ApiKeyCreated;
 import bourse.engine.testing.EngineEvent.AssetAdded;
 import bourse.engine.testing.EngineEvent.BalanceChanged;
 import bourse.engine.testing.EngineEvent.BookChanged;
@@ -14,6 +15,7 @@ import bourse.engine.testing.EngineEvent.OrderReplaced;
 import bourse.engine.testing.EngineEvent.OrderTriggered;
 import bourse.engine.testing.EngineEvent.Trade;
 import bourse.sbe.AccountCreatedDecoder;
+import bourse.sbe.ApiKeyCreatedDecoder;
 import bourse.sbe.AssetAddedDecoder;
 import bourse.sbe.BalanceChangedDecoder;
 import bourse.sbe.BookChangedDecoder;
@@ -28,6 +30,7 @@ import bourse.sbe.OrderReplacedDecoder;
 import bourse.sbe.OrderTriggeredDecoder;
 import bourse.sbe.TradeDecoder;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import org.agrona.DirectBuffer;
 import org.agrona.sbe.MessageDecoderFlyweight;
@@ -106,7 +109,7 @@ public final class EventDecoding
     private static <T extends MessageDecoderFlyweight> T wrap(
         final T decoder, final DirectBuffer buffer, final int offset, final int blockLength, final int version)
     {
-        // The engine writes only version 0 messages, so any other block length is an encoding bug.
+        // The engine writes every message with its full block, so any other block length is an encoding bug.
         if (decoder.sbeBlockLength() != blockLength)
         {
             throw new IllegalStateException("template " + decoder.sbeTemplateId() + " has block length " +
@@ -234,6 +237,15 @@ public final class EventDecoding
                 return new MassCancelCompleted(
                     d.sequence(), d.timestampNs(), d.sourceId(), d.correlationId(),
                     d.accountId(), d.instrumentId(), d.cancelledCount());
+            }
+            case ApiKeyCreatedDecoder.TEMPLATE_ID:
+            {
+                final ApiKeyCreatedDecoder d = wrap(new ApiKeyCreatedDecoder(), buffer, offset, blockLength, version);
+                final byte[] keyHash = new byte[ApiKeyCreatedDecoder.keyHashLength()];
+                d.getKeyHash(keyHash, 0, keyHash.length);
+                return new ApiKeyCreated(
+                    d.sequence(), d.timestampNs(), d.sourceId(), d.correlationId(),
+                    d.accountId(), HexFormat.of().formatHex(keyHash));
             }
             default:
                 throw new IllegalStateException("unknown event template id " + templateId);

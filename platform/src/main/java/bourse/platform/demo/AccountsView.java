@@ -2,6 +2,7 @@ package bourse.platform.demo;
 
 import bourse.engine.client.EngineEventListener;
 import bourse.sbe.AccountCreatedDecoder;
+import bourse.sbe.ApiKeyCreatedDecoder;
 import bourse.sbe.BalanceChangedDecoder;
 import bourse.sbe.CommandRejectedDecoder;
 import bourse.sbe.OrderAcceptedDecoder;
@@ -45,6 +46,12 @@ public final class AccountsView implements EngineEventListener
 
     @Override
     public void onAccountCreated(final AccountCreatedDecoder event)
+    {
+        lastSequence = event.sequence();
+    }
+
+    @Override
+    public void onApiKeyCreated(final ApiKeyCreatedDecoder event)
     {
         lastSequence = event.sequence();
     }

@@ -26,6 +26,9 @@ final class DemoMarket
         // 3,200.00 USD per ETH; tick 0.01 USD; lot 0.01 ETH up to 1,000 ETH; the demo quotes in steps of 0.05.
         new InstrumentSpec(2, "ETH-USD", ETH, USD, 2, 1, 1_000_000, 1_000_000, 100_000_000_000L, 500, 100, 400, 320_000, 5));
 
+    /** The account of the person watching, who trades through the gRPC gateway with its API key. */
+    static final long USER_ACCOUNT = 100;
+
     /** Market makers quote both instruments; takers cross the spread, and place and cancel stops. */
     static final long[] MARKET_MAKER_ACCOUNTS = {1, 2, 3, 4};
     static final long[] TAKER_ACCOUNTS = {11, 12, 13, 14, 15, 16, 17, 18};
@@ -34,8 +37,11 @@ final class DemoMarket
     {
     }
 
-    /** Sends the commands that announce assets and instruments, and open and fund every account. */
-    static void setUp(final TraderClient engine)
+    /**
+     * Sends the commands that announce assets and instruments, and open and fund every account; with a
+     * user key hash, also the {@link #USER_ACCOUNT} with that API key.
+     */
+    static void setUp(final TraderClient engine, final byte[] userKeyHash)
     {
         for (final AssetSpec asset : ASSETS)
         {
@@ -45,20 +51,31 @@ final class DemoMarket
         {
             requireSent(engine.addInstrument(instrument));
         }
+        if (userKeyHash != null)
+        {
+            openAccount(engine, USER_ACCOUNT);
+            requireSent(engine.createApiKey(USER_ACCOUNT, userKeyHash));
+        }
         for (final long accountId : allAccounts())
         {
-            requireSent(engine.createAccount(accountId));
-            for (final AssetSpec asset : ASSETS)
-            {
-                requireSent(engine.deposit(accountId, asset.assetId(), asset.fundingPerAccount()));
-            }
+            openAccount(engine, accountId);
         }
     }
 
     /** How many commands {@link #setUp} sends. */
-    static int setUpCommandCount()
+    static int setUpCommandCount(final boolean withUser)
     {
-        return ASSETS.size() + INSTRUMENTS.size() + allAccounts().length * (1 + ASSETS.size());
+        final int perAccount = 1 + ASSETS.size();
+        return ASSETS.size() + INSTRUMENTS.size() + allAccounts().length * perAccount + (withUser ? perAccount + 1 : 0);
+    }
+
+    private static void openAccount(final TraderClient engine, final long accountId)
+    {
+        requireSent(engine.createAccount(accountId));
+        for (final AssetSpec asset : ASSETS)
+        {
+            requireSent(engine.deposit(accountId, asset.assetId(), asset.fundingPerAccount()));
+        }
     }
 
     private static void requireSent(final long correlationId)

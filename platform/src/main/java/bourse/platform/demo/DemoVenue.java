@@ -7,6 +7,8 @@ import bourse.engine.journal.SyncPolicy;
 import bourse.engine.service.EngineCounters;
 import bourse.engine.service.EngineService;
 import bourse.engine.service.SmallMachineAeron;
+import bourse.gateway.ApiKey;
+import bourse.gateway.OrderGateway;
 import bourse.marketdata.MarketDataStreams;
 import bourse.marketdata.feed.MarketDataFeed;
 import bourse.platform.view.MarketView;
@@ -21,6 +23,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
@@ -35,6 +38,10 @@ import java.util.stream.Stream;
  * Engine, feed and traders are colocated, so commands and events are IPC; market data goes on the
  * feed's configured streams (by default UDP on loopback, for consumers in other processes).
  * <p>
+ * With a gateway port, the gRPC order gateway serves the venue too, and the person watching gets an
+ * account of their own ({@link #USER_ACCOUNT}, funded like the traders') with a new API key
+ * ({@link #userApiKey()}) to trade through it.
+ * <p>
  * The engine journals every command and event when given a data directory, and stamps commands with
  * the wall clock. The traders' decisions come from the seed and from the events they have seen when they
  * decide, so the order flow is not repeatable; what is repeatable is the journal: {@code bourse replay
@@ -46,6 +53,8 @@ public final class DemoVenue implements AutoCloseable
 {
     /** Source id of the simulated traders' commands. */
     public static final int TRADERS_SOURCE_ID = 1;
+    /** The account of the person watching, who trades through the gateway. */
+    public static final long USER_ACCOUNT = DemoMarket.USER_ACCOUNT;
     /** Engine and traders share a process: IPC for commands and for events. */
     static final String CHANNEL = "aeron:ipc";
     /** A snapshot every this many commands when journaling. */
@@ -55,6 +64,8 @@ public final class DemoVenue implements AutoCloseable
     private final Context context;
     private final EngineService engine;
     private final MarketDataFeed feed;
+    private final OrderGateway gateway;
+    private final ApiKey userApiKey;
     private final Aeron aeron;
     private final Subscription events;
     private final TraderClient client;
@@ -73,6 +84,7 @@ public final class DemoVenue implements AutoCloseable
         }
         EngineService service = null;
         MarketDataFeed marketDataFeed = null;
+        OrderGateway orderGateway = null;
         Aeron connection = null;
         try
         {
@@ -91,6 +103,16 @@ public final class DemoVenue implements AutoCloseable
                 .eventChannel(engineContext.eventChannel())
                 .eventStreamId(engineContext.eventStreamId())
                 .streams(context.marketDataStreams));
+            if (context.gatewayPort >= 0)
+            {
+                // Before anything is set up: the gateway learns instruments and keys from the events.
+                orderGateway = OrderGateway.launch(new OrderGateway.Context()
+                    .aeronDirectoryName(engineContext.aeronDirectoryName())
+                    .engineCommands(engineContext.commandChannel(), engineContext.commandStreamId())
+                    .engineEvents(engineContext.eventChannel(), engineContext.eventStreamId())
+                    .marketDataStreams(context.marketDataStreams)
+                    .port(context.gatewayPort));
+            }
             connection = Aeron.connect(SmallMachineAeron.clientContext(
                 engineContext.aeronDirectoryName(), engineContext.livenessTimeoutNs()));
             events = connection.addSubscription(
@@ -101,20 +123,25 @@ public final class DemoVenue implements AutoCloseable
                 EngineProxy.DEFAULT_MAX_ATTEMPTS, SmallMachineAeron.backoffIdleStrategy());
             // Events published before a subscription joins would never reach it: wait for every end.
             final MarketDataFeed startedFeed = marketDataFeed;
-            awaitUntil(() -> proxy.isConnected() && events.isConnected() && startedFeed.isConnectedToEngine(),
-                "the engine service and the market-data feed to connect");
+            final OrderGateway startedGateway = orderGateway;
+            awaitUntil(() -> proxy.isConnected() && events.isConnected() && startedFeed.isConnectedToEngine() &&
+                (startedGateway == null || startedGateway.isEngineConnected()),
+                "the engine service, the market-data feed and the gateway to connect");
             client = new TraderClient(proxy);
         }
         catch (final RuntimeException ex)
         {
-            CloseHelper.quietCloseAll(connection, marketDataFeed, service);
+            CloseHelper.quietCloseAll(orderGateway, connection, marketDataFeed, service);
             throw ex;
         }
         engine = service;
         feed = marketDataFeed;
+        gateway = orderGateway;
         aeron = connection;
-        DemoMarket.setUp(client);
-        awaitUntil(() -> accounts.lastSequence() >= DemoMarket.setUpCommandCount(), "the engine to set up the demo market");
+        userApiKey = gateway == null ? null : ApiKey.generate(new SecureRandom());
+        DemoMarket.setUp(client, userApiKey == null ? null : userApiKey.hash());
+        awaitUntil(() -> accounts.lastSequence() >= DemoMarket.setUpCommandCount(userApiKey != null),
+            "the engine to set up the demo market");
         traders = context.withTraders ?
             new SimulatedTraders(context.seed, DemoMarket.INSTRUMENTS, client, market, accounts) : null;
     }
@@ -216,6 +243,18 @@ public final class DemoVenue implements AutoCloseable
         return context.marketDataStreams;
     }
 
+    /** The port the gRPC order gateway listens on (on loopback), or -1 when the venue has none. */
+    public int gatewayPort()
+    {
+        return gateway == null ? -1 : gateway.port();
+    }
+
+    /** The API key of {@link #USER_ACCOUNT}, or null when the venue has no gateway. Show it once. */
+    public ApiKey userApiKey()
+    {
+        return userApiKey;
+    }
+
     /** Whether the venue runs its own media driver. */
     public boolean embeddedMediaDriver()
     {
@@ -223,13 +262,13 @@ public final class DemoVenue implements AutoCloseable
     }
 
     /**
-     * Disconnects the traders, stops the feed, then stops the engine service: every command the engine
-     * applied is in its journal; commands still on their way were never acknowledged.
+     * Stops the gateway, disconnects the traders, stops the feed, then stops the engine service: every
+     * command the engine applied is in its journal; commands still on their way were never acknowledged.
      */
     @Override
     public void close()
     {
-        CloseHelper.closeAll(aeron, feed, engine);
+        CloseHelper.closeAll(gateway, aeron, feed, engine);
     }
 
     private void awaitUntil(final BooleanSupplier condition, final String what)
@@ -281,6 +320,7 @@ public final class DemoVenue implements AutoCloseable
         private String aeronDirectoryName;
         private MarketDataStreams marketDataStreams = new MarketDataStreams();
         private long connectTimeoutNs = TimeUnit.SECONDS.toNanos(10);
+        private int gatewayPort = -1;
 
         /** Seeds the simulated traders' decisions. */
         public Context seed(final long seed)
@@ -317,6 +357,16 @@ public final class DemoVenue implements AutoCloseable
         public Context marketDataStreams(final MarketDataStreams marketDataStreams)
         {
             this.marketDataStreams = marketDataStreams;
+            return this;
+        }
+
+        /**
+         * Serves the venue through the gRPC order gateway on this loopback port (0: any free port), with an
+         * account and API key for the person watching; -1 (the default): no gateway.
+         */
+        public Context gatewayPort(final int gatewayPort)
+        {
+            this.gatewayPort = gatewayPort;
             return this;
         }
 

@@ -86,6 +86,12 @@ final class TraderClient
         return outcome(correlationId, proxy.deposit(correlationId, accountId, assetId, amount));
     }
 
+    long createApiKey(final long accountId, final byte[] keyHash)
+    {
+        final long correlationId = proxy.nextCorrelationId();
+        return outcome(correlationId, proxy.createApiKey(correlationId, accountId, keyHash));
+    }
+
     /** A new order; {@code price} 0 for MARKET and STOP, {@code stopPrice} 0 unless a stop, {@code displayQuantity} 0 unless an iceberg. */
     long newOrder(
         final long accountId,

@@ -6,6 +6,19 @@ import bourse.engine.journal.EngineRecovery;
 import bourse.platform.view.InstrumentView;
 import bourse.platform.view.PriceLadder;
 import bourse.sbe.RejectReason;
+import bourse.v1.ExecutionReport;
+import bourse.v1.Instrument;
+import bourse.v1.Liquidity;
+import bourse.v1.ListInstrumentsRequest;
+import bourse.v1.OrderState;
+import bourse.v1.OrderType;
+import bourse.v1.OrdersGrpc;
+import bourse.v1.Side;
+import bourse.v1.SubmitOrderRequest;
+import io.grpc.ManagedChannel;
+import io.grpc.ManagedChannelBuilder;
+import io.grpc.Metadata;
+import io.grpc.stub.MetadataUtils;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -113,6 +126,38 @@ class DemoVenueTest
      * Steps the traders as fast as the engine answers them, ten steps at a time (as a paced sender
      * would: {@code bourse run} sends ten every 200 µs at its default rate), reading events as they come.
      */
+    @Test
+    void shouldLetThePersonWatchingTradeWithTheTradersThroughTheGateway() throws InterruptedException
+    {
+        try (DemoVenue venue = DemoVenue.launch(new DemoVenue.Context().seed(3).gatewayPort(0)))
+        {
+            runTraders(venue, 2_000);
+            final ManagedChannel channel =
+                ManagedChannelBuilder.forAddress("127.0.0.1", venue.gatewayPort()).usePlaintext().build();
+            try
+            {
+                final Metadata key = new Metadata();
+                key.put(Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER), "Bearer " + venue.userApiKey().key());
+                final OrdersGrpc.OrdersBlockingStub orders =
+                    OrdersGrpc.newBlockingStub(channel).withInterceptors(MetadataUtils.newAttachHeadersInterceptor(key));
+
+                assertThat(orders.listInstruments(ListInstrumentsRequest.getDefaultInstance()).getInstrumentsList())
+                    .extracting(Instrument::getSymbol).containsExactly("BTC-USD", "ETH-USD");
+                final ExecutionReport bought = orders.submitOrder(SubmitOrderRequest.newBuilder()
+                    .setClientOrderId("mine-1").setInstrument("BTC-USD").setSide(Side.SIDE_BUY)
+                    .setType(OrderType.ORDER_TYPE_MARKET).setQuantity("0.001").build()).getReport();
+
+                assertThat(bought.getState()).as("the makers' asks fill it: %s", bought).isEqualTo(OrderState.ORDER_STATE_FILLED);
+                assertThat(bought.getLastFill().getLiquidity()).isEqualTo(Liquidity.LIQUIDITY_TAKER);
+                assertThat(bought.getCumulativeQuantity()).isEqualTo("0.00100000");
+            }
+            finally
+            {
+                channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+            }
+        }
+    }
+
     private static void runTraders(final DemoVenue venue, final int steps)
     {
         for (int i = 1; i <= steps; i++)

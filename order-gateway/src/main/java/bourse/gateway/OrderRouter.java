@@ -472,6 +472,11 @@ final class OrderRouter implements EngineEventListener
             order = ((Submit)active).order;
             order.stpMode = event.stpModeRaw();
         }
+        else if (catalog.byId(event.instrumentId()) == null)
+        {
+            // An instrument announced before the gateway started: its orders cannot be reported.
+            return;
+        }
         else
         {
             event.getClientOrderId(clientOrderIdBytes, 0);

@@ -9,6 +9,7 @@ import bourse.engine.service.EngineCounters;
 import bourse.engine.service.EngineService;
 import bourse.platform.view.Decimals;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -73,17 +74,13 @@ final class EngineCommand implements Callable<Integer>
         description = "Write a snapshot every this many commands, 0 for never (default: ${DEFAULT-VALUE}).")
     private long snapshotEveryCommands;
 
-    @Option(names = "--duration", paramLabel = "SECONDS", defaultValue = "0",
-        description = "Stop after this many seconds; 0 runs until Ctrl-C (default: ${DEFAULT-VALUE}).")
-    private long durationSeconds;
+    @Mixin
+    private DurationOption duration;
 
     @Override
     public Integer call() throws InterruptedException
     {
-        if (durationSeconds < 0)
-        {
-            throw new ParameterException(spec.commandLine(), "--duration must not be negative: " + durationSeconds);
-        }
+        final long durationSeconds = duration.seconds(spec);
         final EngineService.Context context = new EngineService.Context()
             .aeronDirectoryName(aeronDirectoryName)
             .embeddedMediaDriver(aeronDirectoryName == null)

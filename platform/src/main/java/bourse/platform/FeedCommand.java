@@ -51,17 +51,13 @@ final class FeedCommand implements Callable<Integer>
     @Mixin
     private MarketDataOptions marketData;
 
-    @Option(names = "--duration", paramLabel = "SECONDS", defaultValue = "0",
-        description = "Stop after this many seconds; 0 runs until Ctrl-C (default: ${DEFAULT-VALUE}).")
-    private long durationSeconds;
+    @Mixin
+    private DurationOption duration;
 
     @Override
     public Integer call() throws InterruptedException
     {
-        if (durationSeconds < 0)
-        {
-            throw new ParameterException(spec.commandLine(), "--duration must not be negative: " + durationSeconds);
-        }
+        final long durationSeconds = duration.seconds(spec);
         final MarketDataFeed.Context context;
         try
         {

@@ -56,9 +56,8 @@ final class MarketDataCommand implements Callable<Integer>
         description = "How often the screen is redrawn (default: ${DEFAULT-VALUE} ms).")
     private long refreshMillis;
 
-    @Option(names = "--duration", paramLabel = "SECONDS", defaultValue = "0",
-        description = "Stop after this many seconds; 0 runs until Ctrl-C (default: ${DEFAULT-VALUE}).")
-    private long durationSeconds;
+    @Mixin
+    private DurationOption duration;
 
     @Option(names = "--aeron-dir", paramLabel = "DIR",
         description = "Use the media driver running on this directory instead of embedding one.")
@@ -74,10 +73,10 @@ final class MarketDataCommand implements Callable<Integer>
     @Override
     public Integer call() throws InterruptedException
     {
-        if (depth < 1 || refreshMillis < 1 || durationSeconds < 0)
+        final long durationSeconds = duration.seconds(spec);
+        if (depth < 1 || refreshMillis < 1)
         {
-            throw new ParameterException(spec.commandLine(),
-                "--depth and --refresh must be positive and --duration not negative");
+            throw new ParameterException(spec.commandLine(), "--depth and --refresh must be positive");
         }
         final MarketDataClient.Context context;
         try

@@ -3,9 +3,9 @@ package bourse.platform;
 import bourse.engine.service.SmallMachineAeron;
 import io.aeron.driver.MediaDriver;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
@@ -35,17 +35,13 @@ final class MediaDriverCommand implements Callable<Integer>
         description = "The driver's directory (default: Aeron's default, ${DEFAULT-VALUE}).")
     private String aeronDirectoryName = SmallMachineAeron.defaultAeronDirectoryName();
 
-    @Option(names = "--duration", paramLabel = "SECONDS", defaultValue = "0",
-        description = "Stop after this many seconds; 0 runs until Ctrl-C (default: ${DEFAULT-VALUE}).")
-    private long durationSeconds;
+    @Mixin
+    private DurationOption duration;
 
     @Override
     public Integer call() throws InterruptedException
     {
-        if (durationSeconds < 0)
-        {
-            throw new ParameterException(spec.commandLine(), "--duration must not be negative: " + durationSeconds);
-        }
+        final long durationSeconds = duration.seconds(spec);
         final PrintWriter out = spec.commandLine().getOut();
         try (UntilStopped untilStopped = new UntilStopped("bourse-media-driver");
             MediaDriver driver = MediaDriver.launch(SmallMachineAeron.driverContext(

@@ -62,9 +62,8 @@ final class RunCommand implements Callable<Integer>
         description = "Commands per second the simulated traders send (default: ${DEFAULT-VALUE}).")
     private long rate;
 
-    @Option(names = "--duration", paramLabel = "SECONDS", defaultValue = "0",
-        description = "Stop after this many seconds; 0 runs until Ctrl-C (default: ${DEFAULT-VALUE}).")
-    private long durationSeconds;
+    @Mixin
+    private DurationOption duration;
 
     @Option(names = "--seed", paramLabel = "SEED", defaultValue = "42",
         description = "Seed of the simulated traders: the same seed sends the same commands (default: ${DEFAULT-VALUE}).")
@@ -106,10 +105,7 @@ final class RunCommand implements Callable<Integer>
         {
             throw new ParameterException(spec.commandLine(), "--rate must be in [1, " + MAX_RATE + "]: " + rate);
         }
-        if (durationSeconds < 0)
-        {
-            throw new ParameterException(spec.commandLine(), "--duration must not be negative: " + durationSeconds);
-        }
+        final long durationSeconds = duration.seconds(spec);
         if (gatewayPort < 0 || gatewayPort > 65_535)
         {
             throw new ParameterException(spec.commandLine(), "--gateway-port must be in [0, 65535]: " + gatewayPort);
@@ -162,7 +158,7 @@ final class RunCommand implements Callable<Integer>
         Runtime.getRuntime().addShutdownHook(shutdownHook);
         try
         {
-            runUntilStopped(venue, out);
+            runUntilStopped(venue, out, durationSeconds);
         }
         finally
         {
@@ -173,7 +169,7 @@ final class RunCommand implements Callable<Integer>
         return 0;
     }
 
-    private void runUntilStopped(final DemoVenue venue, final PrintWriter out)
+    private void runUntilStopped(final DemoVenue venue, final PrintWriter out, final long durationSeconds)
     {
         final long startNs = System.nanoTime();
         final long deadlineNs = durationSeconds == 0 ? Long.MAX_VALUE : startNs + durationSeconds * SECOND_NS;

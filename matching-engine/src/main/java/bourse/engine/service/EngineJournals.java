@@ -21,12 +21,10 @@ import org.agrona.DirectBuffer;
  * and a snapshot of the engine and the resend table is written every {@code snapshotEveryCommands}
  * commands.
  * <p>
- * Commands are committed one by one, or in groups. One by one (the default): each command is committed
- * before the engine applies it, and each event batch is committed and then handed to the publisher.
- * In a group ({@link #beginGroup()} to {@link #commitGroup()}, the engine agent's poll): commands and
- * event batches are only appended, event batches are handed on at once, and {@link #commitGroup()}
- * commits the input journal and then the output journal; the caller holds the group's events back
- * until then. The output journal never commits ahead of the input journal, so it never holds events
+ * Commands are committed in groups ({@link #beginGroup()} to {@link #commitGroup()}, the engine
+ * agent's poll): commands and event batches are only appended, event batches are handed on at once,
+ * and {@link #commitGroup()} commits the input journal and then the output journal; the caller holds
+ * the group's events back until then. The output journal never commits ahead of the input journal, so it never holds events
  * of a command the input journal might lose.
  * <p>
  * Events of commands replayed during recovery are written to the output journal when it does not
@@ -34,10 +32,9 @@ import org.agrona.DirectBuffer;
  * before their events were committed to the output journal, so they were never published, and a client
  * may wait for them. Events the output journal holds were published before, and are not again.
  * <p>
- * The engine service uses it; so does anything that hosts the engine in its own thread and wants the
- * same journals (the in-process demo of {@code bourse run}). Engine thread only.
+ * The engine service's, on its engine thread only.
  */
-public final class EngineJournals implements CommandLog, EventSink, AutoCloseable
+final class EngineJournals implements CommandLog, EventSink, AutoCloseable
 {
     private final InputJournal input;
     private final OutputJournal output;
@@ -49,7 +46,6 @@ public final class EngineJournals implements CommandLog, EventSink, AutoCloseabl
     private final EngineCounters counters;
     private final LastCorrelationIds lastCorrelationIds;
     private boolean recovering = true;
-    private boolean grouping;
 
     /**
      * Recovers from {@code data} (creating it when new) and opens the journals for appending.
@@ -59,20 +55,7 @@ public final class EngineJournals implements CommandLog, EventSink, AutoCloseabl
      * @param lastCorrelationIds the resend table of whoever sequences the commands, which keeps it up to
      *                           date with every command it sequences: restored here on recovery, and
      *                           recorded in every snapshot.
-     */
-    public EngineJournals(
-        final DataDirectory data,
-        final SyncPolicy syncPolicy,
-        final long snapshotEveryCommands,
-        final EventSink publisher,
-        final LastCorrelationIds lastCorrelationIds)
-    {
-        this(data, syncPolicy, snapshotEveryCommands, publisher, lastCorrelationIds, null);
-    }
-
-    /**
-     * As the public constructor, and keeps the journal positions and the last snapshot's sequence in the
-     * engine service's counters.
+     * @param counters           where the journal positions and the last snapshot's sequence are kept.
      */
     EngineJournals(
         final DataDirectory data,
@@ -118,11 +101,8 @@ public final class EngineJournals implements CommandLog, EventSink, AutoCloseabl
             throw ex;
         }
         recovering = false;
-        if (counters != null)
-        {
-            counters.snapshotSequence().setRelease(recoveryReport.snapshotSequence());
-            updatePositions();
-        }
+        counters.snapshotSequence().setRelease(recoveryReport.snapshotSequence());
+        updatePositions();
     }
 
     /** The recovered engine; its events come to this object, which journals and then publishes them. */
@@ -137,24 +117,19 @@ public final class EngineJournals implements CommandLog, EventSink, AutoCloseabl
     }
 
     /**
-     * Appended before the engine applies it, and committed at once unless a group is open: nothing
-     * published comes from a command not journaled.
+     * Appended before the engine applies it, and committed with its group, before any of the group's
+     * events is published: nothing published comes from a command not journaled.
      */
     @Override
     public void onSequenced(final DirectBuffer buffer, final int offset, final int length)
     {
         input.append(buffer, offset, length);
-        if (!grouping)
-        {
-            commitInput();
-        }
     }
 
     /** Groups the commands and events from now until {@link #commitGroup()} into one commit of each journal. */
     @Override
     public boolean beginGroup()
     {
-        grouping = true;
         return true;
     }
 
@@ -162,7 +137,6 @@ public final class EngineJournals implements CommandLog, EventSink, AutoCloseabl
     @Override
     public void commitGroup()
     {
-        grouping = false;
         commit();
     }
 
@@ -179,21 +153,12 @@ public final class EngineJournals implements CommandLog, EventSink, AutoCloseabl
             }
             return;
         }
-        if (grouping)
+        if (!output.fitsInBatch(length))
         {
-            if (!output.fitsInBatch(length))
-            {
-                // The output journal commits its batch to make room: the commands must be committed first.
-                commitInput();
-            }
-            output.onEvents(buffer, offset, length);
+            // The output journal commits its batch to make room: the commands must be committed first.
+            commitInput();
         }
-        else
-        {
-            output.onEvents(buffer, offset, length);
-            output.commitBatch();
-            updatePositions();
-        }
+        output.onEvents(buffer, offset, length);
         publisher.onEvents(buffer, offset, length);
     }
 
@@ -208,10 +173,7 @@ public final class EngineJournals implements CommandLog, EventSink, AutoCloseabl
         {
             commit();
             snapshots.write(engine, lastCorrelationIds);
-            if (counters != null)
-            {
-                counters.snapshotSequence().setRelease(engine.lastSequence());
-            }
+            counters.snapshotSequence().setRelease(engine.lastSequence());
         }
     }
 
@@ -236,10 +198,7 @@ public final class EngineJournals implements CommandLog, EventSink, AutoCloseabl
 
     private void updatePositions()
     {
-        if (counters != null)
-        {
-            counters.inputJournalPosition().setRelease(input.committedSequence());
-            counters.outputJournalPosition().setRelease(output.committedSequence());
-        }
+        counters.inputJournalPosition().setRelease(input.committedSequence());
+        counters.outputJournalPosition().setRelease(output.committedSequence());
     }
 }

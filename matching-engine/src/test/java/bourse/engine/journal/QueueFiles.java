@@ -12,18 +12,18 @@ import java.io.RandomAccessFile;
 import java.nio.file.Path;
 
 /** Finds and damages documents in a closed queue's files, as a crash or a bad disk would. */
-final class QueueFiles
+public final class QueueFiles
 {
     private QueueFiles()
     {
     }
 
     /** Where the last document's body is: its file, byte position, length and Chronicle index. */
-    record Document(Path file, long position, int length, long index)
+    public record Document(Path file, long position, int length, long index)
     {
     }
 
-    static Document lastDocument(final Path directory)
+    public static Document lastDocument(final Path directory)
     {
         try (ChronicleQueue queue = SingleChronicleQueueBuilder.single(directory.toFile()).build();
             ExcerptTailer tailer = queue.createTailer().direction(TailerDirection.BACKWARD).toEnd();
@@ -34,7 +34,7 @@ final class QueueFiles
         }
     }
 
-    static void flipByte(final Path file, final long position)
+    public static void flipByte(final Path file, final long position)
     {
         try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw"))
         {
@@ -50,7 +50,7 @@ final class QueueFiles
     }
 
     /** Zeros the bytes from {@code position} on, as a torn write leaves a body that never reached the disk. */
-    static void zeroFrom(final Path file, final long position, final int length)
+    public static void zeroFrom(final Path file, final long position, final int length)
     {
         try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw"))
         {
@@ -63,7 +63,7 @@ final class QueueFiles
         }
     }
 
-    static void putIntAt(final Path file, final long position, final int value)
+    public static void putIntAt(final Path file, final long position, final int value)
     {
         try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw"))
         {

@@ -28,12 +28,15 @@ import org.agrona.collections.Long2LongHashMap;
 import org.agrona.concurrent.YieldingIdleStrategy;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.UncheckedIOException;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.SocketException;
 import java.net.UnknownHostException;
+import java.nio.ByteOrder;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -206,11 +209,61 @@ class MarketDataFeedTest
         assertThat(errors).isEmpty();
     }
 
+    @Test
+    void shouldStartAfterTheEngineWithTheBooksOfEverythingBeforeFromItsJournal(@TempDir final Path data)
+    {
+        final EngineService engine = launchEngine(new EngineService.Context()
+            .commandChannel("aeron:ipc?term-length=4m").commandStreamId(1001)
+            .eventChannel("aeron:ipc?term-length=4m").eventStreamId(1002)
+            .dataDirectory(data));
+        final long setUp = setUpMarket();
+        await("the market to be set up", () -> pollReference() >= 0 && lastReferenceCorrelationId == setUp);
+        sendRandomCommands(COMMANDS / 2);
+
+        final MarketDataStreams streams = new MarketDataStreams()
+            .incremental("aeron:ipc?term-length=4m", 2001)
+            .snapshot("aeron:ipc?term-length=4m", 2002);
+        final MarketDataFeed feed = launchFeed(engine, new MarketDataFeed.Context().streams(streams).engineDataDirectory(data));
+        final MarketDataClient client = closing(MarketDataClient.connect(new MarketDataClient.Context()
+            .aeron(aeron).streams(streams).errorHandler(errors::add)));
+        sendRandomCommands(COMMANDS / 2);
+        final long lastCommand = send(id -> proxy.deposit(id, 1, USD, 1));
+
+        await("the client to hold the reference's books, and a checksum from the feed to agree", () ->
+            pollReference() >= 0 && client.poll() >= 0 && lastReferenceCorrelationId == lastCommand &&
+            client.isSynced() && holdsReferenceBooks(client, false) && client.checksumsVerified() > 0);
+        assertThat(feed.counters().eventsIn().get()).as("events from the journal, then live, each once")
+            .isEqualTo(reference.eventsApplied());
+        assertThat(client.checksumMismatches()).isZero();
+        assertThat(feed.counters().errors().get()).isZero();
+        assertThat(errors).isEmpty();
+    }
+
     /** Starts an engine service on the context given, a feed on its driver, and the reference beside them. */
     private MarketDataFeed launch(final EngineService.Context engineContext, final MarketDataFeed.Context feedContext)
     {
+        final EngineService engine = launchEngine(engineContext);
+        final MarketDataFeed feed = launchFeed(engine, feedContext);
+        await("the feed to connect", feed::isConnectedToEngine);
+        return feed;
+    }
+
+    /** Starts an engine service on the context given, and the reference and the order sender beside it. */
+    private EngineService launchEngine(final EngineService.Context engineContext)
+    {
         final EngineService engine = closing(EngineService.launch(engineContext.errorHandler(errors::add)));
-        final MarketDataFeed feed = closing(MarketDataFeed.launch(feedContext
+        aeron = closing(Aeron.connect(SmallMachineAeron.clientContext(
+            engine.context().aeronDirectoryName(), engine.context().livenessTimeoutNs())));
+        subscribeReference(aeron, engine.context());
+        proxy = new EngineProxy(aeron.addPublication(engine.context().commandChannel(), engine.context().commandStreamId()),
+            SOURCE_ID, 0, EngineProxy.DEFAULT_MAX_ATTEMPTS, new YieldingIdleStrategy());
+        await("the reference and the proxy to connect", () -> referenceEvents.isConnected() && proxy.isConnected());
+        return engine;
+    }
+
+    private MarketDataFeed launchFeed(final EngineService engine, final MarketDataFeed.Context feedContext)
+    {
+        return closing(MarketDataFeed.launch(feedContext
             .embeddedMediaDriver(false)
             .aeronDirectoryName(engine.context().aeronDirectoryName())
             .eventChannel(engine.context().eventChannel())
@@ -218,27 +271,48 @@ class MarketDataFeedTest
             .snapshotIntervalNs(TimeUnit.MILLISECONDS.toNanos(100))
             .checksumIntervalNs(TimeUnit.MILLISECONDS.toNanos(100))
             .errorHandler(errors::add)));
-        aeron = closing(Aeron.connect(SmallMachineAeron.clientContext(
-            engine.context().aeronDirectoryName(), engine.context().livenessTimeoutNs())));
-        subscribeReference(aeron, engine.context());
-        proxy = new EngineProxy(aeron.addPublication(engine.context().commandChannel(), engine.context().commandStreamId()),
-            SOURCE_ID, 0, EngineProxy.DEFAULT_MAX_ATTEMPTS, new YieldingIdleStrategy());
-        await("the feed, the reference and the proxy to connect",
-            () -> feed.isConnectedToEngine() && referenceEvents.isConnected() && proxy.isConnected());
-        return feed;
+    }
+
+    private void sendRandomCommands(final int count)
+    {
+        for (int command = 1; command <= count; command++)
+        {
+            sendRandomCommand();
+            if (command % 16 == 0)
+            {
+                pollReference();
+            }
+        }
     }
 
     private boolean holdsReferenceBooks(final MarketDataClient client)
     {
+        return holdsReferenceBooks(client, true);
+    }
+
+    /**
+     * Whether the client's books, trades, statistics and candles are the reference's; and its instrument
+     * sequences too if {@code sameSequences}. They number the feed's messages, one per batch of events
+     * taken, so a feed that took history one command at a time from the journal numbers differently from a
+     * reference that took the same events in the live stream's larger messages.
+     */
+    private boolean holdsReferenceBooks(final MarketDataClient client, final boolean sameSequences)
+    {
         for (final int instrumentId : INSTRUMENTS)
         {
             final InstrumentBook book = client.book(instrumentId);
-            if (book == null || !describe(book, false).equals(describe(reference.instrumentById(instrumentId), false)))
+            if (book == null || !withSequence(describe(book, false), sameSequences)
+                .equals(withSequence(describe(reference.instrumentById(instrumentId), false), sameSequences)))
             {
                 return false;
             }
         }
         return true;
+    }
+
+    private static String withSequence(final String description, final boolean sequence)
+    {
+        return sequence ? description : description.replaceFirst(" seq=\\d+", "");
     }
 
     /** The engine's events derived once more, losslessly and on this thread: what every client must end with. */
@@ -259,7 +333,11 @@ class MarketDataFeedTest
         {
             reference.onEvents(buffer, offset, length);
             owners.onEvents(buffer, offset, length);
-            lastReferenceCorrelationId = buffer.getLong(offset + 8 + 20, java.nio.ByteOrder.LITTLE_ENDIAN);
+            // A message may hold several commands' events (group commit): the last event's is the latest.
+            for (int event = offset; event < offset + length; event += 8 + (buffer.getShort(event, ByteOrder.LITTLE_ENDIAN) & 0xFFFF))
+            {
+                lastReferenceCorrelationId = buffer.getLong(event + 8 + 20, ByteOrder.LITTLE_ENDIAN);
+            }
         });
     }
 

@@ -1,15 +1,19 @@
 package bourse.gateway;
 
+import bourse.engine.EventSink;
 import bourse.engine.client.EngineEventAdapter;
 import bourse.engine.client.EngineProxy;
+import bourse.engine.client.JournalCatchUp;
 import io.aeron.FragmentAssembler;
 import io.aeron.Subscription;
 import io.aeron.logbuffer.FragmentHandler;
+import org.agrona.CloseHelper;
 import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.ManyToOneConcurrentArrayQueue;
 import org.agrona.concurrent.ManyToOneConcurrentLinkedQueue;
 import org.agrona.concurrent.NanoClock;
 
+import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.IntSupplier;
@@ -38,6 +42,7 @@ final class GatewayAgent implements Agent
     private final NanoClock clock;
     private final IntSupplier marketData;
     private final Consumer<Boolean> connectionListener;
+    private final JournalCatchUp catchUp;
     private final FragmentHandler eventHandler;
     private final ManyToOneConcurrentArrayQueue<AgentTask> requests;
     private final ManyToOneConcurrentLinkedQueue<AgentTask> control = new ManyToOneConcurrentLinkedQueue<>();
@@ -46,6 +51,8 @@ final class GatewayAgent implements Agent
     private volatile boolean connected;
 
     /**
+     * @param outputJournal      the engine's output journal, to learn what the engine published before the
+     *                           gateway started ({@link #catchUp()}); null to learn from the live stream only.
      * @param marketData         polled every cycle when not null; returns the work done.
      * @param connectionListener told on this thread whenever the engine link comes up (true) or goes down.
      */
@@ -53,6 +60,7 @@ final class GatewayAgent implements Agent
         final Subscription events,
         final EngineProxy proxy,
         final OrderRouter router,
+        final Path outputJournal,
         final NanoClock clock,
         final int requestQueueCapacity,
         final IntSupplier marketData,
@@ -66,11 +74,30 @@ final class GatewayAgent implements Agent
         this.connectionListener = connectionListener;
         this.requests = new ManyToOneConcurrentArrayQueue<>(requestQueueCapacity);
         final EngineEventAdapter adapter = new EngineEventAdapter(router);
-        this.eventHandler = new FragmentAssembler((buffer, offset, length, header) ->
+        final EventSink engineEvents = (buffer, offset, length) ->
         {
-            adapter.onFragment(buffer, offset, length, header);
+            adapter.onEvents(buffer, offset, length);
             router.onEndOfMessage();
-        });
+        };
+        this.catchUp = outputJournal == null ? null : new JournalCatchUp(outputJournal, engineEvents);
+        final EventSink liveEvents = catchUp == null ? engineEvents : catchUp;
+        this.eventHandler = new FragmentAssembler((buffer, offset, length, header) -> liveEvents.onEvents(buffer, offset, length));
+    }
+
+    /**
+     * Reads what the engine published before now from its output journal, if the gateway has it: API keys,
+     * instruments and orders. Called once, before the agent runs, on the thread that starts the gateway,
+     * so that a damaged journal stops the start. Returns the commands read.
+     */
+    long catchUp()
+    {
+        if (catchUp == null)
+        {
+            return 0;
+        }
+        final long commands = catchUp.catchUp();
+        catchUp.releaseThread();
+        return commands;
     }
 
     /** Whether an engine takes commands and its events arrive: until then commands are refused. */
@@ -133,6 +160,7 @@ final class GatewayAgent implements Agent
         }
         runControlTasks();
         requests.drain(task -> task.run(router));
+        CloseHelper.quietClose(catchUp);
     }
 
     @Override

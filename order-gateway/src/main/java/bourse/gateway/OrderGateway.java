@@ -2,6 +2,7 @@ package bourse.gateway;
 
 import bourse.engine.client.EngineChannels;
 import bourse.engine.client.EngineProxy;
+import bourse.engine.journal.DataDirectory;
 import bourse.engine.service.SmallMachineAeron;
 import bourse.marketdata.MarketDataStreams;
 import bourse.marketdata.client.MarketDataClient;
@@ -31,6 +32,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 
@@ -46,8 +48,10 @@ import java.util.concurrent.TimeUnit;
  *     .engineEvents(engine.context().eventChannel(), engine.context().eventStreamId())
  *     .port(9090));
  * }</pre>
- * The gateway learns accounts' API keys, instruments and orders from the engine's events: start it before
- * the engine publishes anything it must know (as the market-data feed).
+ * The gateway learns accounts' API keys, instruments and orders from the engine's events. Given the engine's
+ * data directory ({@link Context#engineDataDirectory}), it first reads what the engine published before it
+ * started from the output journal, so it may start at any time; without it, it must start before the engine
+ * publishes anything it must know.
  */
 public final class OrderGateway implements AutoCloseable
 {
@@ -101,7 +105,9 @@ public final class OrderGateway implements AutoCloseable
                     .errorHandler(context.errorHandler()));
                 fanout.client(marketDataClient);
             }
-            agent = new GatewayAgent(events, proxy, router, context.clock(), context.requestQueueCapacity(),
+            agent = new GatewayAgent(events, proxy, router,
+                context.engineDataDirectory() == null ? null : new DataDirectory(context.engineDataDirectory()).output(),
+                context.clock(), context.requestQueueCapacity(),
                 fanout == null ? null : fanout::poll,
                 connected ->
                 {
@@ -110,6 +116,7 @@ public final class OrderGateway implements AutoCloseable
                         health.setStatus(service, connected ? ServingStatus.SERVING : ServingStatus.NOT_SERVING);
                     }
                 });
+            agent.catchUp();
             final Intake intake = new Intake(catalog, router.reports(), agent,
                 new RateLimiter(context.clock(), context.rateLimitPerSecond(), context.rateLimitBurst()),
                 context.clock(), context.sendTimeoutNs());
@@ -230,6 +237,7 @@ public final class OrderGateway implements AutoCloseable
         private int retainFinishedOrders = 100_000;
         private long sendTimeoutNs = TimeUnit.SECONDS.toNanos(10);
         private MarketDataStreams marketDataStreams;
+        private Path engineDataDirectory;
         private long livenessTimeoutNs = SmallMachineAeron.DEFAULT_LIVENESS_TIMEOUT_NS;
         private IdleStrategy idleStrategy;
         private NanoClock clock = new SystemNanoClock();
@@ -502,6 +510,23 @@ public final class OrderGateway implements AutoCloseable
         public MarketDataStreams marketDataStreams()
         {
             return marketDataStreams;
+        }
+
+        /**
+         * The engine's data directory ({@code EngineService.Context.dataDirectory}), on this machine: the
+         * gateway reads the output journal in it at start, so it knows the API keys, instruments and orders
+         * of everything the engine did before, and fills any gap in the event stream from it. Null (the
+         * default): the gateway knows only what it sees published after it started.
+         */
+        public Context engineDataDirectory(final Path engineDataDirectory)
+        {
+            this.engineDataDirectory = engineDataDirectory;
+            return this;
+        }
+
+        public Path engineDataDirectory()
+        {
+            return engineDataDirectory;
         }
 
         /** How long a command of a call without a deadline may wait to be sent (10 s by default). */

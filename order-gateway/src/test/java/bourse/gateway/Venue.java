@@ -19,6 +19,7 @@ import org.agrona.CloseHelper;
 import org.agrona.concurrent.YieldingIdleStrategy;
 
 import java.io.File;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -62,7 +63,7 @@ final class Venue implements AutoCloseable
     private final SecureRandom random = new SecureRandom();
     private boolean engineStopped;
 
-    private Venue(final boolean sharedDriver, final Consumer<OrderGateway.Context> configure)
+    private Venue(final boolean sharedDriver, final Path dataDirectory, final Consumer<OrderGateway.Context> configure)
     {
         driver = sharedDriver ? MediaDriver.launch(SmallMachineAeron.driverContext(
             SmallMachineAeron.uniqueAeronDirectoryName("gateway-test"), true, SmallMachineAeron.DEFAULT_LIVENESS_TIMEOUT_NS)) :
@@ -72,6 +73,7 @@ final class Venue implements AutoCloseable
             .aeronDirectoryName(sharedDriver ? driver.aeronDirectoryName() : null)
             .commandChannel("aeron:ipc?term-length=4m")
             .eventChannel("aeron:ipc?term-length=4m")
+            .dataDirectory(dataDirectory)
             .clock(gate));
         final EngineService.Context engineContext = engine.context();
         final MarketDataStreams marketData = new MarketDataStreams()
@@ -118,15 +120,40 @@ final class Venue implements AutoCloseable
     /** A venue whose gateway is configured by {@code configure} after the venue's own settings. */
     static Venue start(final Consumer<OrderGateway.Context> configure)
     {
-        return new Venue(false, configure);
+        return new Venue(false, null, configure);
+    }
+
+    /** A venue whose engine journals to {@code dataDirectory}, so that a gateway can start after it ({@link #gateway}). */
+    static Venue startJournaled(final Path dataDirectory)
+    {
+        return new Venue(false, dataDirectory, context ->
+        {
+        });
     }
 
     /** A venue on a media driver of its own, so that {@link #stopEngine()} stops the engine and nothing else. */
     static Venue startOnSharedDriver()
     {
-        return new Venue(true, context ->
+        return new Venue(true, null, context ->
         {
         });
+    }
+
+    /**
+     * Another gateway on the engine, started now, with its own source id and port; configured by
+     * {@code configure} after the venue's own settings. The caller closes it.
+     */
+    OrderGateway gateway(final int sourceId, final Consumer<OrderGateway.Context> configure)
+    {
+        final EngineService.Context engineContext = engine.context();
+        final OrderGateway.Context context = new OrderGateway.Context()
+            .aeronDirectoryName(engineContext.aeronDirectoryName())
+            .engineCommands(engineContext.commandChannel(), engineContext.commandStreamId())
+            .engineEvents(engineContext.eventChannel(), engineContext.eventStreamId())
+            .sourceId(sourceId)
+            .port(0);
+        configure.accept(context);
+        return OrderGateway.launch(context);
     }
 
     /** Stops the engine service, as a crash would: the gateway and its clients stay. */

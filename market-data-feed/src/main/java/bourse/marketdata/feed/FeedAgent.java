@@ -1,5 +1,6 @@
 package bourse.marketdata.feed;
 
+import bourse.engine.EventSink;
 import io.aeron.FragmentAssembler;
 import io.aeron.Publication;
 import io.aeron.Subscription;
@@ -48,6 +49,7 @@ final class FeedAgent implements Agent
 
     FeedAgent(
         final Subscription events,
+        final EventSink engineEvents,
         final int eventFragmentLimit,
         final MarketState market,
         final Publication incrementals,
@@ -57,7 +59,7 @@ final class FeedAgent implements Agent
         final ErrorHandler errorHandler)
     {
         this.events = events;
-        this.assembler = new FragmentAssembler(market);
+        this.assembler = new FragmentAssembler((buffer, offset, length, header) -> engineEvents.onEvents(buffer, offset, length));
         this.eventFragmentLimit = eventFragmentLimit;
         this.market = market;
         this.outbox = market.outbox();

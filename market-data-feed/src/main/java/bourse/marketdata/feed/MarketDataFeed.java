@@ -1,6 +1,8 @@
 package bourse.marketdata.feed;
 
 import bourse.engine.client.EngineChannels;
+import bourse.engine.client.JournalCatchUp;
+import bourse.engine.journal.DataDirectory;
 import bourse.engine.service.SmallMachineAeron;
 import bourse.marketdata.BookChecksum;
 import bourse.marketdata.MarketDataChannels;
@@ -20,6 +22,7 @@ import org.agrona.concurrent.IdleStrategy;
 import org.agrona.concurrent.SystemEpochNanoClock;
 
 import java.io.File;
+import java.nio.file.Path;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 
@@ -31,8 +34,10 @@ import java.util.concurrent.TimeUnit;
  * one already running (the engine's, when both share a process). docs/market-data.md describes the
  * streams, sequence numbers, recovery, checksum and back pressure.
  *
- * <p>The feed must be subscribed before the engine publishes its first event: it rebuilds books from
- * the events it sees, and cannot ask the engine for what came before.
+ * <p>The feed rebuilds books from the engine's events. Given the engine's data directory
+ * ({@link Context#engineDataDirectory}) it first reads what the engine published before it started from
+ * the output journal, so it may start at any time; without it, it must be subscribed before the engine
+ * publishes its first event.
  */
 public final class MarketDataFeed implements AutoCloseable
 {
@@ -42,6 +47,7 @@ public final class MarketDataFeed implements AutoCloseable
     private final FeedCounters counters;
     private final Subscription eventSubscription;
     private final AgentRunner agentRunner;
+    private final JournalCatchUp catchUp;
 
     private MarketDataFeed(final Context context)
     {
@@ -49,6 +55,7 @@ public final class MarketDataFeed implements AutoCloseable
         MediaDriver driver = null;
         Aeron client = null;
         FeedCounters feedCounters = null;
+        JournalCatchUp catchUp = null;
         try
         {
             if (context.embeddedMediaDriver())
@@ -72,19 +79,32 @@ public final class MarketDataFeed implements AutoCloseable
                 context.checksumDepth(), errorHandler[0]);
             eventSubscription = client.addSubscription(
                 EngineChannels.eventSubscriptionChannel(context.eventChannel()), context.eventStreamId());
-            final FeedAgent agent = new FeedAgent(eventSubscription, context.eventFragmentLimit(), market,
-                incrementals, snapshots, context, feedCounters, errorHandler[0]);
+            catchUp = context.engineDataDirectory() == null ? null :
+                new JournalCatchUp(new DataDirectory(context.engineDataDirectory()).output(), market);
+            if (catchUp != null)
+            {
+                // History is derived but not published: nobody subscribed to hear it, and snapshots carry its result.
+                catchUp.catchUp((buffer, offset, length) ->
+                {
+                    market.onEvents(buffer, offset, length);
+                    market.outbox().clear();
+                });
+                catchUp.releaseThread();
+            }
+            final FeedAgent agent = new FeedAgent(eventSubscription, catchUp == null ? market : catchUp,
+                context.eventFragmentLimit(), market, incrementals, snapshots, context, feedCounters, errorHandler[0]);
             agentRunner = new AgentRunner(context.idleStrategy(), errorHandler[0], null, agent);
             AgentRunner.startOnThread(agentRunner);
         }
         catch (final RuntimeException ex)
         {
-            CloseHelper.quietCloseAll(feedCounters, client, driver);
+            CloseHelper.quietCloseAll(catchUp, feedCounters, client, driver);
             throw ex;
         }
         this.mediaDriver = driver;
         this.aeron = client;
         this.counters = feedCounters;
+        this.catchUp = catchUp;
     }
 
     /** Starts the feed: its media driver (if embedded), its Aeron client and the feed thread. */
@@ -114,7 +134,7 @@ public final class MarketDataFeed implements AutoCloseable
     @Override
     public void close()
     {
-        CloseHelper.closeAll(agentRunner, counters, aeron, mediaDriver);
+        CloseHelper.closeAll(agentRunner, catchUp, counters, aeron, mediaDriver);
     }
 
     /**
@@ -135,6 +155,7 @@ public final class MarketDataFeed implements AutoCloseable
         private long checksumIntervalNs = TimeUnit.SECONDS.toNanos(1);
         private int maxPendingBytes = 8 * 1024 * 1024;
         private int eventFragmentLimit = 64;
+        private Path engineDataDirectory;
         private IdleStrategy idleStrategy;
         private long livenessTimeoutNs = SmallMachineAeron.DEFAULT_LIVENESS_TIMEOUT_NS;
         private EpochNanoClock clock = new SystemEpochNanoClock();
@@ -231,6 +252,23 @@ public final class MarketDataFeed implements AutoCloseable
         public int eventStreamId()
         {
             return eventStreamId;
+        }
+
+        /**
+         * The engine's data directory ({@code EngineService.Context.dataDirectory}), on this machine: the
+         * feed derives its books and statistics from the output journal in it at start, so it may start
+         * after the engine, and fills any gap in the event stream from it. Null (the default): the feed
+         * knows only what it sees published after it started.
+         */
+        public Context engineDataDirectory(final Path engineDataDirectory)
+        {
+            this.engineDataDirectory = engineDataDirectory;
+            return this;
+        }
+
+        public Path engineDataDirectory()
+        {
+            return engineDataDirectory;
         }
 
         /** Where the incremental and snapshot streams are published. */

@@ -76,6 +76,14 @@ public final class Outbox
         return buffer.getInt(head);
     }
 
+    /** Forgets every message: history derived while catching up, which nobody subscribed to hear. */
+    public void clear()
+    {
+        head = 0;
+        tail = 0;
+        count = 0;
+    }
+
     /** Forgets the oldest message: published, or given up. */
     public void removeHead()
     {

@@ -62,7 +62,7 @@ class FeedAgentTest
         final MarketDataFeed.Context context = new MarketDataFeed.Context()
             .checksumIntervalNs(CHECKSUM_INTERVAL_NS).snapshotIntervalNs(SNAPSHOT_INTERVAL_NS).clock(() -> nowNs);
         final MarketState market = new MarketState(new Outbox(), incrementalPublication.maxMessageLength(), 10, errors::add);
-        agent = new FeedAgent(eventSubscription, 64, market, incrementalPublication, snapshotPublication, context, counters,
+        agent = new FeedAgent(eventSubscription, market, 64, market, incrementalPublication, snapshotPublication, context, counters,
             errors::add);
         agent.onStart();
         engine = new MatchingEngine(new MatchingEngine.Context().eventSink((buffer, offset, length) ->

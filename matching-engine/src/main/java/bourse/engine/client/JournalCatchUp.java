@@ -28,8 +28,9 @@ import java.nio.file.Path;
  * catchUp.catchUp(adapter);                                        // history, before the first poll
  * subscription.poll(new FragmentAssembler((b, o, l, h) -> catchUp.onEvents(b, o, l)), 64);
  * }</pre>
- * One thread: the one that polls. The journal is opened on the first read, by that thread, and only once
- * its directory exists (an engine started later creates it). Allocation-free per event.
+ * One thread at a time: the one that polls, after {@link #releaseThread()} when another caught up. The
+ * journal is opened on the first read, and only once its directory exists (an engine started later
+ * creates it). Allocation-free per event.
  */
 public final class JournalCatchUp implements EventSink, AutoCloseable
 {
@@ -57,6 +58,12 @@ public final class JournalCatchUp implements EventSink, AutoCloseable
     {
         this.outputJournal = outputJournal;
         this.live = live;
+    }
+
+    /** {@link #catchUp(EventSink)} into the live sink. */
+    public long catchUp()
+    {
+        return catchUp(live);
     }
 
     /**
@@ -122,6 +129,18 @@ public final class JournalCatchUp implements EventSink, AutoCloseable
                 lastCommandWhole = false;
             }
             live.onEvents(buffer, position, end - position);
+        }
+    }
+
+    /**
+     * Lets another thread take over: call it on the thread that caught up (while starting, say) before
+     * the polling thread takes the live stream.
+     */
+    public void releaseThread()
+    {
+        if (reader != null)
+        {
+            reader.releaseThread();
         }
     }
 

@@ -171,6 +171,15 @@ public final class JournalReader implements AutoCloseable
         }
     }
 
+    /**
+     * Lets another thread read next: call it on the thread that read last (a catch-up at start, say)
+     * before another takes over, as a Chronicle tailer belongs to one thread at a time.
+     */
+    public void releaseThread()
+    {
+        tailer.singleThreadedCheckReset();
+    }
+
     /** The journal's directory. */
     public Path directory()
     {

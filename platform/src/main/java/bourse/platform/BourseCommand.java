@@ -21,7 +21,7 @@ import java.util.concurrent.Callable;
     mixinStandardHelpOptions = true,
     versionProvider = BourseCommand.Version.class,
     description = "Bourse, an open-source trading venue: a deterministic matching engine on SBE.",
-    subcommands = {RunCommand.class, EngineCommand.class, FeedCommand.class, OrderCommand.class, MarketDataCommand.class, MediaDriverCommand.class, StatCommand.class, BenchCommand.class, ReplayCommand.class},
+    subcommands = {RunCommand.class, EngineCommand.class, FeedCommand.class, GatewayCommand.class, AdminCommand.class, OrderCommand.class, MarketDataCommand.class, MediaDriverCommand.class, StatCommand.class, BenchCommand.class, ReplayCommand.class},
     footer = {"", "Run 'bourse <command> --help' for the options of a command."})
 public final class BourseCommand implements Callable<Integer>
 {

@@ -1,10 +1,8 @@
 package bourse.platform;
 
+import bourse.engine.client.EngineChannels;
 import bourse.engine.journal.RecoveryReport;
 import bourse.engine.journal.SyncPolicy;
-import java.nio.file.Path;
-
-import bourse.engine.client.EngineChannels;
 import bourse.engine.service.EngineCounters;
 import bourse.engine.service.EngineService;
 import bourse.platform.view.Decimals;
@@ -40,25 +38,9 @@ final class EngineCommand implements Callable<Integer>
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--aeron-dir", paramLabel = "DIR",
-        description = "Use the media driver running on this directory (bourse media-driver) instead of embedding one.")
-    private String aeronDirectoryName;
 
-    @Option(names = "--command-channel", paramLabel = "URI",
-        description = "Channel the engine takes commands on (default: ${DEFAULT-VALUE}).")
-    private String commandChannel = EngineChannels.DEFAULT_COMMAND_CHANNEL;
-
-    @Option(names = "--command-stream", paramLabel = "ID",
-        description = "Stream id of the commands (default: ${DEFAULT-VALUE}).")
-    private int commandStreamId = EngineChannels.DEFAULT_COMMAND_STREAM_ID;
-
-    @Option(names = "--event-channel", paramLabel = "URI",
-        description = "Channel the engine publishes events on (default: ${DEFAULT-VALUE}).")
-    private String eventChannel = EngineChannels.DEFAULT_EVENT_CHANNEL;
-
-    @Option(names = "--event-stream", paramLabel = "ID",
-        description = "Stream id of the events (default: ${DEFAULT-VALUE}).")
-    private int eventStreamId = EngineChannels.DEFAULT_EVENT_STREAM_ID;
+    @Mixin
+    private EngineChannelOptions channels;
 
     @Option(names = "--data", paramLabel = "DIR",
         description = "Journal every command and event and keep snapshots here, recovering from them on start " +
@@ -82,12 +64,12 @@ final class EngineCommand implements Callable<Integer>
     {
         final long durationSeconds = duration.seconds(spec);
         final EngineService.Context context = new EngineService.Context()
-            .aeronDirectoryName(aeronDirectoryName)
-            .embeddedMediaDriver(aeronDirectoryName == null)
-            .commandChannel(commandChannel)
-            .commandStreamId(commandStreamId)
-            .eventChannel(eventChannel)
-            .eventStreamId(eventStreamId)
+            .aeronDirectoryName(channels.aeronDirectoryName)
+            .embeddedMediaDriver(channels.aeronDirectoryName == null)
+            .commandChannel(channels.commandChannel)
+            .commandStreamId(channels.commandStreamId)
+            .eventChannel(channels.eventChannel)
+            .eventStreamId(channels.eventStreamId)
             .dataDirectory(dataDirectory)
             .syncPolicy(syncPolicy)
             .snapshotEveryCommands(snapshotEveryCommands);

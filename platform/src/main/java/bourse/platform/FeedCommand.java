@@ -12,6 +12,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /**
@@ -26,10 +27,12 @@ import java.util.concurrent.Callable;
     description = {
         "Runs the market-data feed alone, on Aeron.",
         "",
-        "Subscribes to the engine's event stream (start the feed before the engine",
-        "publishes: it builds its books from the events it sees), and publishes",
-        "incremental and cycling snapshot streams; bourse md and any",
-        "MarketDataClient read them. Ctrl-C stops it and prints its counters.",
+        "Subscribes to the engine's event stream and publishes incremental and",
+        "cycling snapshot streams; bourse md and any MarketDataClient read them.",
+        "With --engine-data (the engine's --data directory, on this machine) it",
+        "derives the books of everything the engine did before it started from the",
+        "engine's journal; without, start it before the engine publishes.",
+        "Ctrl-C stops it and prints its counters.",
         ""})
 final class FeedCommand implements Callable<Integer>
 {
@@ -47,6 +50,10 @@ final class FeedCommand implements Callable<Integer>
     @Option(names = "--event-stream", paramLabel = "ID",
         description = "Stream id of the engine's events (default: ${DEFAULT-VALUE}).")
     private int eventStreamId = EngineChannels.DEFAULT_EVENT_STREAM_ID;
+
+    @Option(names = "--engine-data", paramLabel = "DIR",
+        description = "The engine's data directory: catch up from its output journal at start.")
+    private Path engineData;
 
     @Mixin
     private MarketDataOptions marketData;
@@ -67,6 +74,7 @@ final class FeedCommand implements Callable<Integer>
                 .eventChannel(eventChannel)
                 .eventStreamId(eventStreamId)
                 .streams(marketData.streams())
+                .engineDataDirectory(engineData)
                 .conclude();
         }
         catch (final IllegalArgumentException | IllegalStateException ex)

@@ -152,6 +152,12 @@ final class RunCommand implements Callable<Integer>
             "Journal: " + data.toAbsolutePath() + " (check it with: ./bourse replay verify " + data + "; about " +
             Decimals.count(Math.max(1, (noDemo ? 0 : rate) * JOURNAL_BYTES_PER_COMMAND / 1_000_000)) +
             " MB/s of disk at this rate, --no-journal keeps nothing)");
+        if (data != null)
+        {
+            out.println("More accounts: ./bourse admin create-account --engine-data " + data + " --aeron-dir " +
+                venue.aeronDirectoryName() + " --command-channel " + venue.engineChannel() + " --event-channel " +
+                venue.engineChannel() + " --deposit USD=100000");
+        }
         out.flush();
 
         final Thread shutdownHook = new Thread(this::stopAndWait, "bourse-run-shutdown");

@@ -15,11 +15,11 @@ class MarketDataCommandsTest
     {
         final String[] streams = freeStreams();
         final CompletableFuture<CommandRunner.Result> venue = CompletableFuture.supplyAsync(() ->
-            CommandRunner.run(concat(new String[] {"run", "--duration", "5", "--no-journal"}, streams)));
+            CommandRunner.run(concat(new String[] {"run", "--duration", "7", "--no-journal"}, streams)));
         LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1_500));
 
         final CommandRunner.Result md = CommandRunner.run(concat(
-            new String[] {"md", "BTC-USD", "--duration", "2", "--refresh", "500", "--no-redraw", "--depth", "3"}, streams));
+            new String[] {"md", "BTC-USD", "--duration", "4", "--refresh", "500", "--no-redraw", "--depth", "3"}, streams));
         final CommandRunner.Result run = venue.get(30, TimeUnit.SECONDS);
 
         assertThat(run.exitCode()).as(run.err()).isZero();

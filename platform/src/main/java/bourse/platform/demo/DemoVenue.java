@@ -237,6 +237,12 @@ public final class DemoVenue implements AutoCloseable
         return engine.context().aeronDirectoryName();
     }
 
+    /** The engine's command and event channel (their stream ids are the defaults), for other clients on the driver. */
+    public String engineChannel()
+    {
+        return CHANNEL;
+    }
+
     /** Where the feed publishes the market data. */
     public MarketDataStreams marketDataStreams()
     {

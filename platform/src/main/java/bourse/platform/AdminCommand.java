@@ -6,8 +6,7 @@ import bourse.gateway.ApiKey;
 import bourse.platform.admin.EngineAdmin;
 import bourse.platform.admin.EngineAdmin.Answer;
 import bourse.platform.admin.EngineAdmin.Asset;
-import bourse.sbe.RejectReason;
-import bourse.sbe.StpMode;
+import bourse.platform.admin.EngineAdmin.Instrument;
 import io.aeron.Aeron;
 import io.aeron.CncFileDescriptor;
 import io.aeron.driver.MediaDriver;
@@ -26,11 +25,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
@@ -42,9 +37,12 @@ import java.util.concurrent.Callable;
     name = "admin",
     mixinStandardHelpOptions = true,
     description = {
-        "An operator's commands to a running engine: accounts and API keys.",
+        "An operator's commands to a running engine: assets, instruments, accounts,",
+        "deposits, API keys, halts. Each waits for the engine's answer.",
         ""},
-    subcommands = {AdminCommand.CreateAccount.class, AdminCommand.CreateApiKey.class})
+    subcommands = {AdminMarketCommands.AddAsset.class, AdminMarketCommands.AddInstrument.class,
+        AdminAccountCommands.CreateAccount.class, AdminAccountCommands.Deposit.class, AdminAccountCommands.CreateApiKey.class,
+        AdminMarketCommands.Halt.class, AdminMarketCommands.Resume.class})
 final class AdminCommand implements Callable<Integer>
 {
     @Spec
@@ -134,183 +132,71 @@ final class AdminCommand implements Callable<Integer>
             return 0;
         }
 
-        final int refused(final String what, final Answer answer)
-        {
-            spec.commandLine().getErr().println("bourse admin: the engine refused " + what + ": " + answer.rejectReason());
-            return 1;
-        }
-    }
-
-    @Command(
-        name = "create-account",
-        mixinStandardHelpOptions = true,
-        description = {
-            "Opens an account, funds it and prints a new API key for it.",
-            "",
-            "  bourse admin create-account --engine-data DIR --deposit USD=100000 --deposit BTC=2.5",
-            ""})
-    static final class CreateAccount extends AdminCall
-    {
-        private static final int MAX_ATTEMPTS = 100;
-
-        @Option(names = "--account", paramLabel = "ID",
-            description = "The account id (default: the next after the highest the engine has).")
-        Long accountId;
-
-        @Option(names = "--deposit", paramLabel = "ASSET=AMOUNT",
-            description = "Fund the account with this amount of the asset, a decimal such as BTC=2.5; repeatable.")
-        Map<String, String> deposits = new LinkedHashMap<>();
-
-        @Option(names = "--stp", paramLabel = "MODE", defaultValue = "cancel-newest",
-            description = "The account's self-trade prevention: cancel-newest, cancel-oldest or cancel-both " +
-                "(default: ${DEFAULT-VALUE}).")
-        String stp;
-
-        @Option(names = "--no-key", description = "Do not create an API key.")
-        boolean noKey;
-
-        @Override
-        int run(final EngineAdmin admin, final PrintWriter out)
-        {
-            final StpMode stpMode = stpMode();
-            final List<Deposit> funding = deposits(admin);
-            final long account;
-            if (accountId != null)
-            {
-                if (accountId < 1)
-                {
-                    throw new ParameterException(spec.commandLine(), "--account must be positive: " + accountId);
-                }
-                final Answer answer = admin.createAccount(accountId, stpMode);
-                if (!answer.accepted())
-                {
-                    return refused("account " + accountId, answer);
-                }
-                account = accountId;
-            }
-            else
-            {
-                account = createNextAccount(admin, stpMode);
-                if (account < 0)
-                {
-                    return 1;
-                }
-            }
-            out.println("Account " + account + " created.");
-            for (final Deposit deposit : funding)
-            {
-                final Answer answer = admin.deposit(account, deposit.asset().assetId(), deposit.units());
-                if (!answer.accepted())
-                {
-                    return refused("the deposit of " + deposit.text(), answer);
-                }
-                out.println("  deposited " + deposit.text());
-            }
-            out.flush();
-            return noKey ? 0 : createApiKey(admin, account, out);
-        }
-
         /**
-         * The next id after the highest known; another tool may take it first, and then the engine says
-         * DUPLICATE_ACCOUNT and the one after is tried.
+         * A positive decimal in units of {@code 10^-scale}: {@code units("--tick", "0.5", 2)} is 50.
+         *
+         * @throws ParameterException naming the option and the rule the text breaks.
          */
-        private long createNextAccount(final EngineAdmin admin, final StpMode stpMode)
+        final long units(final String option, final String text, final int scale)
         {
-            long candidate = admin.highestAccountId() + 1;
-            for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++, candidate++)
-            {
-                final Answer answer = admin.createAccount(candidate, stpMode);
-                if (answer.accepted())
-                {
-                    return candidate;
-                }
-                if (answer.rejectReason() != RejectReason.DUPLICATE_ACCOUNT)
-                {
-                    refused("account " + candidate, answer);
-                    return -1;
-                }
-            }
-            spec.commandLine().getErr().println("bourse admin: " + MAX_ATTEMPTS + " account ids from " +
-                (candidate - MAX_ATTEMPTS) + " were taken: give one with --account");
-            return -1;
+            return units(option, text, scale, false);
         }
 
-        private StpMode stpMode()
-        {
-            return switch (stp.toLowerCase(Locale.ROOT))
-            {
-                case "cancel-newest" -> StpMode.CANCEL_NEWEST;
-                case "cancel-oldest" -> StpMode.CANCEL_OLDEST;
-                case "cancel-both" -> StpMode.CANCEL_BOTH;
-                default -> throw new ParameterException(spec.commandLine(),
-                    "--stp must be cancel-newest, cancel-oldest or cancel-both, not " + stp);
-            };
-        }
-
-        /** Every --deposit checked against the engine's assets before anything is sent. */
-        private List<Deposit> deposits(final EngineAdmin admin)
-        {
-            final List<Deposit> funding = new ArrayList<>();
-            for (final Map.Entry<String, String> entry : deposits.entrySet())
-            {
-                final Asset asset = admin.assets().get(entry.getKey().toUpperCase(Locale.ROOT));
-                if (asset == null)
-                {
-                    throw new ParameterException(spec.commandLine(), "--deposit: the engine has no asset " +
-                        entry.getKey() + " (it has " + String.join(", ", admin.assets().keySet()) + ")");
-                }
-                funding.add(new Deposit(asset, units(entry.getValue(), asset), entry.getValue() + " " + asset.code()));
-            }
-            return funding;
-        }
-
-        private long units(final String amount, final Asset asset)
+        /** The same, zero allowed when {@code zeroAllowed} (fees). */
+        final long units(final String option, final String text, final int scale, final boolean zeroAllowed)
         {
             final BigDecimal value;
             try
             {
-                value = new BigDecimal(amount);
+                value = new BigDecimal(text);
             }
             catch (final NumberFormatException ex)
             {
-                throw new ParameterException(spec.commandLine(), "--deposit " + asset.code() + ": '" + amount +
-                    "' is not a decimal number such as 2.5");
+                throw new ParameterException(spec.commandLine(), option + ": '" + text + "' is not a decimal number such as 2.5");
             }
-            if (value.signum() <= 0 || value.stripTrailingZeros().scale() > asset.scale())
+            if (value.signum() < (zeroAllowed ? 0 : 1) || value.stripTrailingZeros().scale() > scale)
             {
-                throw new ParameterException(spec.commandLine(), "--deposit " + asset.code() + ": must be positive " +
-                    "with at most " + asset.scale() + " decimals, not " + amount);
+                throw new ParameterException(spec.commandLine(), option + ": must be " + (zeroAllowed ? "zero or " : "") +
+                    "positive with at most " + scale + " decimals, not " + text);
             }
             try
             {
-                return value.movePointRight(asset.scale()).longValueExact();
+                return value.movePointRight(scale).longValueExact();
             }
             catch (final ArithmeticException ex)
             {
-                throw new ParameterException(spec.commandLine(), "--deposit " + asset.code() + ": " + amount + " is too large");
+                throw new ParameterException(spec.commandLine(), option + ": " + text + " is too large");
             }
         }
 
-        private record Deposit(Asset asset, long units, String text)
+        /** The engine's asset of this code, any case. */
+        final Asset asset(final EngineAdmin admin, final String option, final String code)
         {
+            final Asset asset = admin.assets().get(code.toUpperCase(Locale.ROOT));
+            if (asset == null)
+            {
+                throw new ParameterException(spec.commandLine(), option + ": the engine has no asset " + code +
+                    " (it has " + (admin.assets().isEmpty() ? "none: bourse admin add-asset" : String.join(", ", admin.assets().keySet())) + ")");
+            }
+            return asset;
         }
-    }
 
-    @Command(
-        name = "create-api-key",
-        mixinStandardHelpOptions = true,
-        description = {
-            "Prints a new API key for an existing account (its other keys stay valid).",
-            ""})
-    static final class CreateApiKey extends AdminCall
-    {
-        @Option(names = "--account", paramLabel = "ID", required = true, description = "The account.")
-        long accountId;
-
-        @Override
-        int run(final EngineAdmin admin, final PrintWriter out)
+        /** The engine's instrument of this symbol. */
+        final Instrument instrument(final EngineAdmin admin, final String symbol)
         {
-            return createApiKey(admin, accountId, out);
+            final Instrument instrument = admin.instruments().get(symbol);
+            if (instrument == null)
+            {
+                throw new ParameterException(spec.commandLine(), "--instrument: the engine has no instrument " + symbol +
+                    " (it has " + String.join(", ", admin.instruments().keySet()) + ")");
+            }
+            return instrument;
+        }
+
+        final int refused(final String what, final Answer answer)
+        {
+            spec.commandLine().getErr().println("bourse admin: the engine refused " + what + ": " + answer.rejectReason());
+            return 1;
         }
     }
 }

@@ -12,6 +12,8 @@ import bourse.sbe.ApiKeyCreatedDecoder;
 import bourse.sbe.AssetAddedDecoder;
 import bourse.sbe.BalanceChangedDecoder;
 import bourse.sbe.CommandRejectedDecoder;
+import bourse.sbe.InstrumentAddedDecoder;
+import bourse.sbe.InstrumentStatusChangedDecoder;
 import bourse.sbe.RejectReason;
 import bourse.sbe.StpMode;
 import io.aeron.Aeron;
@@ -114,6 +116,24 @@ public final class EngineAdmin implements AutoCloseable
         return Collections.unmodifiableMap(known.assets);
     }
 
+    /** Instruments by symbol, in the order the engine added them. */
+    public Map<String, Instrument> instruments()
+    {
+        return Collections.unmodifiableMap(known.instruments);
+    }
+
+    /** The id after the highest asset id the engine has. */
+    public int nextAssetId()
+    {
+        return 1 + known.assets.values().stream().mapToInt(Asset::assetId).max().orElse(0);
+    }
+
+    /** The id after the highest instrument id the engine has. */
+    public int nextInstrumentId()
+    {
+        return 1 + known.instruments.values().stream().mapToInt(Instrument::instrumentId).max().orElse(0);
+    }
+
     /** Whether an account of this id exists, as far as the journal and the events seen so far tell. */
     public boolean accountExists(final long accountId)
     {
@@ -124,6 +144,31 @@ public final class EngineAdmin implements AutoCloseable
     public long highestAccountId()
     {
         return known.highestAccountId;
+    }
+
+    public Answer addAsset(final int assetId, final String code, final int scale)
+    {
+        return send(correlationId -> proxy.addAsset(correlationId, assetId, code, scale));
+    }
+
+    /** Defines an instrument; amounts in the engine's integer units, fees in parts per million of the notional. */
+    public Answer addInstrument(final int instrumentId, final String symbol, final Asset base, final Asset quote,
+        final int priceScale, final long tickSize, final long lotSize, final long minQuantity, final long maxQuantity,
+        final int priceBandBps, final int makerFeePpm, final int takerFeePpm, final long referencePrice)
+    {
+        return send(correlationId -> proxy.addInstrument(correlationId, instrumentId, symbol, base.assetId(),
+            quote.assetId(), priceScale, tickSize, lotSize, minQuantity, maxQuantity, priceBandBps, makerFeePpm,
+            takerFeePpm, referencePrice));
+    }
+
+    public Answer haltInstrument(final int instrumentId, final boolean cancelOrders)
+    {
+        return send(correlationId -> proxy.haltInstrument(correlationId, instrumentId, cancelOrders));
+    }
+
+    public Answer resumeInstrument(final int instrumentId)
+    {
+        return send(correlationId -> proxy.resumeInstrument(correlationId, instrumentId));
     }
 
     public Answer createAccount(final long accountId, final StpMode stpMode)
@@ -182,6 +227,11 @@ public final class EngineAdmin implements AutoCloseable
     {
     }
 
+    /** An instrument as the engine names it. */
+    public record Instrument(int instrumentId, String symbol)
+    {
+    }
+
     /** The engine's answer to one command: accepted (reason null) or rejected with its reason. */
     public record Answer(long sequence, RejectReason rejectReason)
     {
@@ -195,6 +245,7 @@ public final class EngineAdmin implements AutoCloseable
     private final class Known implements EngineEventListener
     {
         final Map<String, Asset> assets = new LinkedHashMap<>();
+        final Map<String, Instrument> instruments = new LinkedHashMap<>();
         final LongHashSet accounts = new LongHashSet();
         long highestAccountId;
         long lastCorrelationId;
@@ -212,6 +263,20 @@ public final class EngineAdmin implements AutoCloseable
         {
             final String code = event.code().trim();
             assets.put(code, new Asset(event.assetId(), code, event.scale()));
+            onAnswer(event.sourceId(), event.correlationId(), event.sequence());
+        }
+
+        @Override
+        public void onInstrumentAdded(final InstrumentAddedDecoder event)
+        {
+            final String symbol = event.symbol().trim();
+            instruments.put(symbol, new Instrument(event.instrumentId(), symbol));
+            onAnswer(event.sourceId(), event.correlationId(), event.sequence());
+        }
+
+        @Override
+        public void onInstrumentStatusChanged(final InstrumentStatusChangedDecoder event)
+        {
             onAnswer(event.sourceId(), event.correlationId(), event.sequence());
         }
 

@@ -7,6 +7,7 @@ import bourse.platform.admin.EngineAdmin.Instrument;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
+
 import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.util.Locale;

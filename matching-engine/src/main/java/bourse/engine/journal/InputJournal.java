@@ -35,6 +35,15 @@ public final class InputJournal implements AutoCloseable
         journal.commitBatch();
     }
 
+    /**
+     * The timestamp of the last command journaled, before this process or since: where the engine's clock
+     * resumes, so that timestamps never go backwards across a restart, even when the wall clock was set back.
+     */
+    public long lastTimestampNs()
+    {
+        return journal.lastTimestampNs();
+    }
+
     /** The last sequence appended (0 for an empty journal): on open, the last one in the journal. */
     public long lastSequence()
     {

@@ -39,6 +39,7 @@ final class SequencedJournal implements AutoCloseable
     private int batchLength;
     private int batchCount;
     private long lastSequence;
+    private long lastTimestampNs;
     private long committedSequence;
     private long lastSyncNs;
 
@@ -87,6 +88,7 @@ final class SequencedJournal implements AutoCloseable
         {
             throw new IllegalStateException("sequence " + sequence + " does not follow " + lastSequence);
         }
+        lastTimestampNs = BatchFormat.timestampNs(buffer, offset);
         if (batchLength + ENTRY_HEADER_LENGTH + length > batch.length)
         {
             commitBatch();
@@ -126,6 +128,12 @@ final class SequencedJournal implements AutoCloseable
         batchLength = 0;
         committedSequence = lastSequence;
         sync();
+    }
+
+    /** The timestamp of the last entry appended, or of the last one journaled before this opened; 0 for none. */
+    long lastTimestampNs()
+    {
+        return lastTimestampNs;
     }
 
     /** The last sequence appended, committed or still in the current batch; 0 for an empty journal. */
@@ -206,7 +214,14 @@ final class SequencedJournal implements AutoCloseable
                     checker.detail() + "; the journal in " + context.directory() + " ends in a damaged batch"));
             }
             final UnsafeBuffer tailBuffer = new UnsafeBuffer(tail);
-            return tailBuffer.getLong(BatchFormat.FIRST_SEQUENCE_OFFSET, ORDER) + tailBuffer.getInt(BatchFormat.COUNT_OFFSET, ORDER) - 1;
+            final int count = tailBuffer.getInt(BatchFormat.COUNT_OFFSET, ORDER);
+            int entryOffset = HEADER_LENGTH;
+            for (int entry = 1; entry < count; entry++)
+            {
+                entryOffset += ENTRY_HEADER_LENGTH + tailBuffer.getInt(entryOffset, ORDER);
+            }
+            lastTimestampNs = BatchFormat.timestampNs(tailBuffer, entryOffset + ENTRY_HEADER_LENGTH);
+            return tailBuffer.getLong(BatchFormat.FIRST_SEQUENCE_OFFSET, ORDER) + count - 1;
         }
     }
 }

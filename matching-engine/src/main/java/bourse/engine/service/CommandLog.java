@@ -41,6 +41,15 @@ public interface CommandLog
         return false;
     }
 
+    /**
+     * The timestamp of the last command the log holds from before this process (0 when none): the engine
+     * stamps no command earlier, so timestamps never go backwards across a restart.
+     */
+    default long lastTimestampNs()
+    {
+        return 0;
+    }
+
     /** Commits every command given since {@link #beginGroup()}; afterwards their events may be published. */
     default void commitGroup()
     {

@@ -69,6 +69,7 @@ final class EngineAgent implements Agent, ControlledFragmentHandler
         this.events = events;
         this.unsequencedRejects = new UnsequencedRejects(events);
         this.commandLog = commandLog;
+        this.cycleTimestampNs = commandLog.lastTimestampNs();
         this.lastCorrelationIds = lastCorrelationIds;
         this.clock = clock;
         this.counters = counters;
@@ -80,7 +81,8 @@ final class EngineAgent implements Agent, ControlledFragmentHandler
     {
         try
         {
-            // Never backwards, even if the wall clock is set back: the journal's timestamps stay ordered.
+            // Never backwards, even if the wall clock is set back, before a restart too (the floor starts at
+            // the journal's last timestamp): the journal's timestamps stay ordered.
             cycleTimestampNs = Math.max(cycleTimestampNs, clock.nanoTime());
             int work = events.publishPending();
             if (!events.hasPending())

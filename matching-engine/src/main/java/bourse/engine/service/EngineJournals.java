@@ -128,6 +128,12 @@ final class EngineJournals implements CommandLog, EventSink, AutoCloseable
 
     /** Groups the commands and events from now until {@link #commitGroup()} into one commit of each journal. */
     @Override
+    public long lastTimestampNs()
+    {
+        return input.lastTimestampNs();
+    }
+
+    @Override
     public boolean beginGroup()
     {
         return true;

@@ -67,6 +67,27 @@ class EngineServiceRecoveryTest
     }
 
     @Test
+    void shouldNeverStampACommandEarlierThanTheJournalsLastEvenWhenTheClockWasSetBack()
+    {
+        start();
+        client.setUpMarket();
+        final EventStream before = journaled.connectedEvents();
+        final long last = client.send(id -> client.proxy.deposit(id, BUYER, EngineTestClient.USD, 1));
+        final long lastTimestampNs = before.await("the last command before the restart", event -> event.correlationId() == last)
+            .timestampNs();
+        journaled.close();
+
+        journaled.setClockBack(TimeUnit.HOURS.toNanos(1));
+        start();
+        final EventStream after = journaled.connectedEvents();
+        final long next = client.send(id -> client.proxy.deposit(id, BUYER, EngineTestClient.USD, 1));
+
+        assertThat(after.await("the first command after", event -> event.correlationId() == next).timestampNs())
+            .as("stamped no earlier than the journal's last command, though the clock is an hour behind")
+            .isGreaterThanOrEqualTo(lastTimestampNs);
+    }
+
+    @Test
     void shouldRecoverItsStateAndCarryOnAfterARestart()
     {
         start();

@@ -16,6 +16,7 @@ final class JournaledService implements AutoCloseable
     private final Path data;
     private final int sourceId;
     private final AtomicLong clockNs = new AtomicLong(1_700_000_000_000_000_000L);
+    private long correlationFloor;
     EngineService service;
     EngineTestClient client;
 
@@ -31,9 +32,17 @@ final class JournaledService implements AutoCloseable
             .dataDirectory(data)
             .snapshotEveryCommands(SNAPSHOT_EVERY)
             .clock(clockNs::incrementAndGet));
-        // The correlation ids carry on from the wall clock's scale, so a restarted client never reuses one.
-        client = new EngineTestClient(service.context().aeronDirectoryName(), service.context(), sourceId, clockNs.get());
+        // The correlation ids carry on from the wall clock's scale, so a restarted client never reuses one,
+        // even after the clock was set back.
+        client = new EngineTestClient(service.context().aeronDirectoryName(), service.context(), sourceId,
+            Math.max(clockNs.get(), correlationFloor));
         client.awaitConnected();
+    }
+
+    /** Sets the clock back, as an operator or NTP might between a stop and a start. */
+    void setClockBack(final long byNs)
+    {
+        clockNs.addAndGet(-byNs);
     }
 
     /** A client and its event stream, both connected. */
@@ -47,6 +56,10 @@ final class JournaledService implements AutoCloseable
     @Override
     public void close()
     {
+        if (client != null)
+        {
+            correlationFloor = client.proxy.nextCorrelationId();
+        }
         CloseHelper.closeAll(client, service);
         client = null;
         service = null;

@@ -43,6 +43,7 @@ final class GatewayAgent implements Agent
     private final IntSupplier marketData;
     private final Consumer<Boolean> connectionListener;
     private final JournalCatchUp catchUp;
+    private final GatewayCounters counters;
     private final FragmentHandler eventHandler;
     private final ManyToOneConcurrentArrayQueue<AgentTask> requests;
     private final ManyToOneConcurrentLinkedQueue<AgentTask> control = new ManyToOneConcurrentLinkedQueue<>();
@@ -53,6 +54,7 @@ final class GatewayAgent implements Agent
     /**
      * @param outputJournal      the engine's output journal, to learn what the engine published before the
      *                           gateway started ({@link #catchUp()}); null to learn from the live stream only.
+     * @param counters           written on this thread: the engine side of the gateway's counters.
      * @param marketData         polled every cycle when not null; returns the work done.
      * @param connectionListener told on this thread whenever the engine link comes up (true) or goes down.
      */
@@ -61,6 +63,7 @@ final class GatewayAgent implements Agent
         final EngineProxy proxy,
         final OrderRouter router,
         final Path outputJournal,
+        final GatewayCounters counters,
         final NanoClock clock,
         final int requestQueueCapacity,
         final IntSupplier marketData,
@@ -69,6 +72,7 @@ final class GatewayAgent implements Agent
         this.events = events;
         this.proxy = proxy;
         this.router = router;
+        this.counters = counters;
         this.clock = clock;
         this.marketData = marketData;
         this.connectionListener = connectionListener;
@@ -78,6 +82,7 @@ final class GatewayAgent implements Agent
         {
             adapter.onEvents(buffer, offset, length);
             router.onEndOfMessage();
+            counters.engineEventMessages().incrementRelease();
         };
         this.catchUp = outputJournal == null ? null : new JournalCatchUp(outputJournal, engineEvents);
         final EventSink liveEvents = catchUp == null ? engineEvents : catchUp;
@@ -144,6 +149,9 @@ final class GatewayAgent implements Agent
         {
             work += marketData.getAsInt();
         }
+        counters.commandsSent().setRelease(router.commandsSent());
+        counters.commandsAwaitingEngine().setRelease(router.pendingCount());
+        counters.apiKeys().setRelease(router.apiKeyCount());
         return work;
     }
 
@@ -187,6 +195,7 @@ final class GatewayAgent implements Agent
         {
             if (!stalled.run(router))
             {
+                counters.commandsBackPressured().incrementRelease();
                 return 0;
             }
             stalled = null;
@@ -201,6 +210,7 @@ final class GatewayAgent implements Agent
             }
             if (!task.run(router))
             {
+                counters.commandsBackPressured().incrementRelease();
                 stalled = task;
                 break;
             }

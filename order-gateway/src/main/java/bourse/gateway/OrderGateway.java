@@ -22,6 +22,7 @@ import io.grpc.protobuf.services.ProtoReflectionServiceV1;
 import org.agrona.CloseHelper;
 import org.agrona.ErrorHandler;
 import org.agrona.concurrent.AgentRunner;
+import org.agrona.concurrent.CountedErrorHandler;
 import org.agrona.concurrent.IdleStrategy;
 import org.agrona.concurrent.NanoClock;
 import org.agrona.concurrent.NoOpIdleStrategy;
@@ -64,6 +65,7 @@ public final class OrderGateway implements AutoCloseable
     private final AgentRunner agentRunner;
     private final Server server;
     private final MarketDataClient marketData;
+    private final GatewayCounters counters;
     private final ApiKeyTable apiKeys = new ApiKeyTable();
 
     private OrderGateway(final Context context)
@@ -73,10 +75,13 @@ public final class OrderGateway implements AutoCloseable
         AgentRunner runner = null;
         Server grpcServer = null;
         MarketDataClient marketDataClient = null;
+        GatewayCounters gatewayCounters = null;
         try
         {
             client = context.aeron() != null ? context.aeron() : Aeron.connect(
                 SmallMachineAeron.clientContext(context.aeronDirectoryName(), context.livenessTimeoutNs()));
+            gatewayCounters = new GatewayCounters(client);
+            final ErrorHandler errorHandler = new CountedErrorHandler(context.errorHandler(), gatewayCounters.errors());
             final ExclusivePublication commands =
                 client.addExclusivePublication(context.commandChannel(), context.commandStreamId());
             final Subscription events = client.addSubscription(
@@ -102,12 +107,12 @@ public final class OrderGateway implements AutoCloseable
                     .aeron(client)
                     .streams(context.marketDataStreams())
                     .listener(fanout)
-                    .errorHandler(context.errorHandler()));
+                    .errorHandler(errorHandler));
                 fanout.client(marketDataClient);
             }
             agent = new GatewayAgent(events, proxy, router,
                 context.engineDataDirectory() == null ? null : new DataDirectory(context.engineDataDirectory()).output(),
-                context.clock(), context.requestQueueCapacity(),
+                gatewayCounters, context.clock(), context.requestQueueCapacity(),
                 fanout == null ? null : fanout::poll,
                 connected ->
                 {
@@ -124,6 +129,7 @@ public final class OrderGateway implements AutoCloseable
 
             grpcServer = NettyServerBuilder
                 .forAddress(new InetSocketAddress(context.bindAddress(), context.port()), context.serverCredentials())
+                .intercept(new CallCounting(gatewayCounters))
                 .addService(ServerInterceptors.intercept(
                     new OrdersService(intake, context.streamBufferCapacity(), context.maxBatchSize()), auth))
                 .addService(ServerInterceptors.intercept(
@@ -132,23 +138,24 @@ public final class OrderGateway implements AutoCloseable
                 .addService(ProtoReflectionServiceV1.newInstance())
                 .build()
                 .start();
-            runner = new AgentRunner(context.idleStrategy(), context.errorHandler(), null, agent);
+            runner = new AgentRunner(context.idleStrategy(), errorHandler, null, agent);
             AgentRunner.startOnThread(runner);
         }
         catch (final IOException ex)
         {
-            closeQuietly(grpcServer, runner, marketDataClient, context.aeron() == null ? client : null);
+            closeQuietly(grpcServer, runner, marketDataClient, gatewayCounters, context.aeron() == null ? client : null);
             throw new UncheckedIOException("cannot start the gRPC server on " + context.bindAddress() + ":" + context.port(), ex);
         }
         catch (final RuntimeException ex)
         {
-            closeQuietly(grpcServer, runner, marketDataClient, context.aeron() == null ? client : null);
+            closeQuietly(grpcServer, runner, marketDataClient, gatewayCounters, context.aeron() == null ? client : null);
             throw ex;
         }
         this.aeron = client;
         this.agentRunner = runner;
         this.server = grpcServer;
         this.marketData = marketDataClient;
+        this.counters = gatewayCounters;
     }
 
     /** Connects to the engine's streams, starts the agent thread and the gRPC server. */
@@ -174,6 +181,12 @@ public final class OrderGateway implements AutoCloseable
         return agent.isConnected();
     }
 
+    /** The gateway's counters, readable from any thread (and from the media driver's CnC file). */
+    public GatewayCounters counters()
+    {
+        return counters;
+    }
+
     /** How many API keys the gateway has learned from the engine's events. */
     public int apiKeyCount()
     {
@@ -187,11 +200,15 @@ public final class OrderGateway implements AutoCloseable
     @Override
     public void close()
     {
-        closeQuietly(server, agentRunner, marketData, context.aeron() == null ? aeron : null);
+        closeQuietly(server, agentRunner, marketData, counters, context.aeron() == null ? aeron : null);
     }
 
     private static void closeQuietly(
-        final Server server, final AgentRunner runner, final MarketDataClient marketData, final Aeron ownedAeron)
+        final Server server,
+        final AgentRunner runner,
+        final MarketDataClient marketData,
+        final GatewayCounters counters,
+        final Aeron ownedAeron)
     {
         if (server != null)
         {
@@ -205,7 +222,7 @@ public final class OrderGateway implements AutoCloseable
                 Thread.currentThread().interrupt();
             }
         }
-        CloseHelper.quietCloseAll(runner, marketData, ownedAeron);
+        CloseHelper.quietCloseAll(runner, marketData, counters, ownedAeron);
     }
 
     /**

@@ -59,6 +59,7 @@ final class OrderRouter implements EngineEventListener
     private final OrderStore orders;
     private final Reports reports;
     private final ArrayDeque<PendingCommand> pending = new ArrayDeque<>();
+    private long commandsSent;
     private final Long2ObjectHashMap<List<OutboundStream<ExecutionReport>>> executionStreams = new Long2ObjectHashMap<>();
     private final List<SessionCall> sessions = new ArrayList<>();
     /** Open orders of ended sessions with cancel-on-disconnect, still to be cancelled. */
@@ -126,6 +127,17 @@ final class OrderRouter implements EngineEventListener
         return pending.size();
     }
 
+    /** Commands the engine's stream took, ever. */
+    long commandsSent()
+    {
+        return commandsSent;
+    }
+
+    int apiKeyCount()
+    {
+        return apiKeys.size();
+    }
+
     // ---------------------------------------------------------------- requests (agent thread)
 
     /**
@@ -175,7 +187,7 @@ final class OrderRouter implements EngineEventListener
         record.owner = session;
         record.addWaiter(outcome);
         orders.indexClientOrderId(record);
-        pending.addLast(new Submit(correlationId, session, requestId, record));
+        awaitAnswer(new Submit(correlationId, session, requestId, record));
         return true;
     }
 
@@ -200,7 +212,7 @@ final class OrderRouter implements EngineEventListener
         {
             return sent != SendResult.BACK_PRESSURED;
         }
-        pending.addLast(new PendingCommand.Answered<>(correlationId, session, requestId, outcome,
+        awaitAnswer(new PendingCommand.Answered<>(correlationId, session, requestId, outcome,
             command -> CancelOrderResponse.newBuilder()
                 .setReport(reportAfter(order, command))
                 .setRejectReasonValue(command.rejectReason)
@@ -250,7 +262,7 @@ final class OrderRouter implements EngineEventListener
         {
             return sent != SendResult.BACK_PRESSURED;
         }
-        pending.addLast(new PendingCommand.Answered<>(correlationId, session, requestId, outcome,
+        awaitAnswer(new PendingCommand.Answered<>(correlationId, session, requestId, outcome,
             command -> ReplaceOrderResponse.newBuilder()
                 .setReport(reportAfter(order, command))
                 .setRejectReasonValue(command.rejectReason)
@@ -278,7 +290,7 @@ final class OrderRouter implements EngineEventListener
         {
             return sent != SendResult.BACK_PRESSURED;
         }
-        pending.addLast(new PendingCommand.Answered<>(correlationId, session, requestId, outcome,
+        awaitAnswer(new PendingCommand.Answered<>(correlationId, session, requestId, outcome,
             command -> CancelAllResponse.newBuilder()
                 .setCancelledCount(command.cancelledCount)
                 .setRejectReasonValue(command.rejectReason)
@@ -402,7 +414,7 @@ final class OrderRouter implements EngineEventListener
                 {
                     break;
                 }
-                pending.addLast(new PendingCommand.Unanswered(correlationId));
+                awaitAnswer(new PendingCommand.Unanswered(correlationId));
                 sent++;
             }
             cancelsOnDisconnect.removeAt(cancelsOnDisconnect.size() - 1);
@@ -421,6 +433,13 @@ final class OrderRouter implements EngineEventListener
                 "the account has no order with client_order_id '" + clientOrderId + "'"));
         }
         return order;
+    }
+
+    /** A command the engine's stream took: its answer is awaited in the order sent. */
+    private void awaitAnswer(final PendingCommand command)
+    {
+        commandsSent++;
+        pending.addLast(command);
     }
 
     /** Whether the command cannot be sent now, in which case the outcome has been told why. */

@@ -1,6 +1,9 @@
 package bourse.platform;
 
+import bourse.gateway.GatewayCounters;
 import bourse.gateway.OrderGateway;
+import bourse.platform.view.Decimals;
+import io.grpc.Status;
 import io.aeron.driver.MediaDriver;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -128,11 +131,24 @@ final class GatewayCommand implements Callable<Integer>
             {
                 printBanner(spec.commandLine().getOut(), context, gateway);
                 untilStopped.await(durationSeconds);
+                printCounters(spec.commandLine().getOut(), gateway.counters());
             }
         }
-        spec.commandLine().getOut().println("Gateway stopped.");
         spec.commandLine().getOut().flush();
         return 0;
+    }
+
+    private static void printCounters(final PrintWriter out, final GatewayCounters counters)
+    {
+        out.println("Gateway stopped: " +
+            Decimals.count(counters.callsStarted().get()) + " calls (" +
+            Decimals.count(counters.callsEnded(Status.Code.OK).get()) + " OK, " +
+            Decimals.count(counters.callsEnded(Status.Code.INVALID_ARGUMENT).get()) + " INVALID_ARGUMENT, " +
+            Decimals.count(counters.callsEnded(Status.Code.UNAUTHENTICATED).get()) + " UNAUTHENTICATED, " +
+            Decimals.count(counters.callsEnded(Status.Code.RESOURCE_EXHAUSTED).get()) + " RESOURCE_EXHAUSTED), " +
+            Decimals.count(counters.commandsSent().get()) + " commands sent to the engine, " +
+            Decimals.count(counters.messagesSent().get()) + " messages sent, " +
+            Decimals.count(counters.errors().get()) + " errors (all counters: bourse stat)");
     }
 
     private void printBanner(final PrintWriter out, final OrderGateway.Context context, final OrderGateway gateway)

@@ -76,7 +76,8 @@ class GatewayAndAdminCommandsTest
         assertThat(stopped.out())
             .contains("Bourse gRPC order gateway on 127.0.0.1:" + port + " (plaintext)")
             .contains("caught up from " + data + ": 1 API keys")
-            .contains("Gateway stopped.");
+            .containsPattern("Gateway stopped: \\d+ calls \\(\\d+ OK, 0 INVALID_ARGUMENT, 0 UNAUTHENTICATED, " +
+                "0 RESOURCE_EXHAUSTED\\), 1 commands sent to the engine");
     }
 
     @Test

@@ -1,0 +1,76 @@
+package bourse.gateway;
+
+import io.grpc.ForwardingServerCall.SimpleForwardingServerCall;
+import io.grpc.ForwardingServerCallListener.SimpleForwardingServerCallListener;
+import io.grpc.Metadata;
+import io.grpc.ServerCall;
+import io.grpc.ServerCallHandler;
+import io.grpc.ServerInterceptor;
+import io.grpc.Status;
+
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Counts every call of the server as it starts and ends, by status, and its messages both ways
+ * ({@link GatewayCounters}). Outermost, so that the calls the authentication refuses are counted too.
+ */
+final class CallCounting implements ServerInterceptor
+{
+    private final GatewayCounters counters;
+
+    CallCounting(final GatewayCounters counters)
+    {
+        this.counters = counters;
+    }
+
+    @Override
+    public <Q, R> ServerCall.Listener<Q> interceptCall(
+        final ServerCall<Q, R> call, final Metadata headers, final ServerCallHandler<Q, R> next)
+    {
+        counters.callsStarted().increment();
+        counters.callsOpen().increment();
+        final AtomicBoolean ended = new AtomicBoolean();
+        final ServerCall<Q, R> counted = new SimpleForwardingServerCall<>(call)
+        {
+            @Override
+            public void sendMessage(final R message)
+            {
+                counters.messagesSent().increment();
+                super.sendMessage(message);
+            }
+
+            @Override
+            public void close(final Status status, final Metadata trailers)
+            {
+                end(ended, status);
+                super.close(status, trailers);
+            }
+        };
+        return new SimpleForwardingServerCallListener<>(next.startCall(counted, headers))
+        {
+            @Override
+            public void onMessage(final Q message)
+            {
+                counters.messagesReceived().increment();
+                super.onMessage(message);
+            }
+
+            @Override
+            public void onCancel()
+            {
+                end(ended, Status.CANCELLED);
+                super.onCancel();
+            }
+        };
+    }
+
+    /** Once per call: a cancelled call may still be closed by the service, or closed then reported cancelled. */
+    private void end(final AtomicBoolean ended, final Status status)
+    {
+        if (ended.compareAndSet(false, true))
+        {
+            counters.callsOpen().decrement();
+            counters.callsEnded(status.getCode()).increment();
+        }
+    }
+}

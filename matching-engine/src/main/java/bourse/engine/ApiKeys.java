@@ -44,6 +44,18 @@ final class ApiKeys
         accountByHash.put(new Hash(hash.clone()), accountId);
     }
 
+    /** Removes the hash if it is this account's; returns whether it was. */
+    boolean remove(final long accountId, final byte[] hash)
+    {
+        System.arraycopy(hash, 0, probe.bytes, 0, HASH_LENGTH);
+        if (accountByHash.getValue(probe) != accountId)
+        {
+            return false;
+        }
+        accountByHash.removeKey(probe);
+        return true;
+    }
+
     int size()
     {
         return accountByHash.size();

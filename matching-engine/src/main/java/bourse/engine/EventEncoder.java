@@ -2,6 +2,7 @@ package bourse.engine;
 
 import bourse.sbe.AccountCreatedEncoder;
 import bourse.sbe.ApiKeyCreatedEncoder;
+import bourse.sbe.ApiKeyRevokedEncoder;
 import bourse.sbe.AssetAddedEncoder;
 import bourse.sbe.BalanceChangedEncoder;
 import bourse.sbe.BalanceReason;
@@ -56,7 +57,8 @@ final class EventEncoder
         InstrumentAddedEncoder.BLOCK_LENGTH,
         AssetAddedEncoder.BLOCK_LENGTH,
         MassCancelCompletedEncoder.BLOCK_LENGTH,
-        ApiKeyCreatedEncoder.BLOCK_LENGTH);
+        ApiKeyCreatedEncoder.BLOCK_LENGTH,
+        ApiKeyRevokedEncoder.BLOCK_LENGTH);
 
     /**
      * A plain UnsafeBuffer grown by {@link #claim()} once per event, rather than an expandable buffer
@@ -78,6 +80,7 @@ final class EventEncoder
     private final AssetAddedEncoder assetAdded = new AssetAddedEncoder();
     private final MassCancelCompletedEncoder massCancelCompleted = new MassCancelCompletedEncoder();
     private final ApiKeyCreatedEncoder apiKeyCreated = new ApiKeyCreatedEncoder();
+    private final ApiKeyRevokedEncoder apiKeyRevoked = new ApiKeyRevokedEncoder();
 
     private int length;
     private long sequence;
@@ -331,6 +334,16 @@ final class EventEncoder
     void apiKeyCreated(final long accountId, final byte[] keyHash)
     {
         final ApiKeyCreatedEncoder e = apiKeyCreated;
+        e.wrapAndApplyHeader(claim(), length, header)
+            .sequence(sequence).timestampNs(timestampNs).sourceId(sourceId).correlationId(correlationId)
+            .accountId(accountId)
+            .putKeyHash(keyHash, 0, keyHash.length);
+        length += MessageHeaderEncoder.ENCODED_LENGTH + e.encodedLength();
+    }
+
+    void apiKeyRevoked(final long accountId, final byte[] keyHash)
+    {
+        final ApiKeyRevokedEncoder e = apiKeyRevoked;
         e.wrapAndApplyHeader(claim(), length, header)
             .sequence(sequence).timestampNs(timestampNs).sourceId(sourceId).correlationId(correlationId)
             .accountId(accountId)

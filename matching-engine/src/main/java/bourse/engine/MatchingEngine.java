@@ -16,6 +16,7 @@ import bourse.sbe.NewOrderDecoder;
 import bourse.sbe.RejectReason;
 import bourse.sbe.ReplaceOrderDecoder;
 import bourse.sbe.ResumeInstrumentDecoder;
+import bourse.sbe.RevokeApiKeyDecoder;
 import bourse.sbe.WithdrawDecoder;
 import org.agrona.DirectBuffer;
 import org.agrona.collections.Int2ObjectHashMap;
@@ -54,6 +55,7 @@ public final class MatchingEngine
     private final ResumeInstrumentDecoder resumeInstrument = new ResumeInstrumentDecoder();
     private final AddAssetDecoder addAsset = new AddAssetDecoder();
     private final CreateApiKeyDecoder createApiKey = new CreateApiKeyDecoder();
+    private final RevokeApiKeyDecoder revokeApiKey = new RevokeApiKeyDecoder();
 
     private final Assets assets = new Assets();
     private final Long2ObjectHashMap<Account> accounts = new Long2ObjectHashMap<>();
@@ -181,6 +183,11 @@ public final class MatchingEngine
                 begin(templateId, createApiKey.sequence(), createApiKey.timestampNs(), createApiKey.sourceId(), createApiKey.correlationId());
                 onCreateApiKey(createApiKey);
                 break;
+            case RevokeApiKeyDecoder.TEMPLATE_ID:
+                revokeApiKey.wrap(buffer, bodyOffset, blockLength, version);
+                begin(templateId, revokeApiKey.sequence(), revokeApiKey.timestampNs(), revokeApiKey.sourceId(), revokeApiKey.correlationId());
+                onRevokeApiKey(revokeApiKey);
+                break;
             default:
                 onUnknownCommand(buffer, offset, length, templateId);
                 return;
@@ -224,6 +231,7 @@ public final class MatchingEngine
             case ResumeInstrumentDecoder.TEMPLATE_ID: return ResumeInstrumentDecoder.BLOCK_LENGTH;
             case AddAssetDecoder.TEMPLATE_ID: return AddAssetDecoder.BLOCK_LENGTH;
             case CreateApiKeyDecoder.TEMPLATE_ID: return CreateApiKeyDecoder.BLOCK_LENGTH;
+            case RevokeApiKeyDecoder.TEMPLATE_ID: return RevokeApiKeyDecoder.BLOCK_LENGTH;
             default: return 0;
         }
     }
@@ -403,19 +411,12 @@ public final class MatchingEngine
 
     private void onCreateApiKey(final CreateApiKeyDecoder command)
     {
-        final long accountId = command.accountId();
-        rejectAccountId = accountId;
         command.getKeyHash(commandKeyHash, 0, ApiKeys.HASH_LENGTH);
-        if (!accounts.containsKey(accountId))
+        if (!isKeyCommandValid(command.accountId()))
         {
-            reject(RejectReason.UNKNOWN_ACCOUNT);
             return;
         }
-        if (ApiKeys.isBlank(commandKeyHash))
-        {
-            reject(RejectReason.INVALID_API_KEY);
-            return;
-        }
+        final long accountId = command.accountId();
         if (apiKeys.contains(commandKeyHash))
         {
             reject(RejectReason.DUPLICATE_API_KEY);
@@ -423,6 +424,39 @@ public final class MatchingEngine
         }
         apiKeys.add(accountId, commandKeyHash);
         events.apiKeyCreated(accountId, commandKeyHash);
+    }
+
+    private void onRevokeApiKey(final RevokeApiKeyDecoder command)
+    {
+        command.getKeyHash(commandKeyHash, 0, ApiKeys.HASH_LENGTH);
+        if (!isKeyCommandValid(command.accountId()))
+        {
+            return;
+        }
+        final long accountId = command.accountId();
+        if (!apiKeys.remove(accountId, commandKeyHash))
+        {
+            reject(RejectReason.UNKNOWN_API_KEY);
+            return;
+        }
+        events.apiKeyRevoked(accountId, commandKeyHash);
+    }
+
+    /** Steps 1 and 2 of both key commands, on {@link #commandKeyHash}: the account, then the hash; false after rejecting. */
+    private boolean isKeyCommandValid(final long accountId)
+    {
+        rejectAccountId = accountId;
+        if (!accounts.containsKey(accountId))
+        {
+            reject(RejectReason.UNKNOWN_ACCOUNT);
+            return false;
+        }
+        if (ApiKeys.isBlank(commandKeyHash))
+        {
+            reject(RejectReason.INVALID_API_KEY);
+            return false;
+        }
+        return true;
     }
 
     /** Steps 1 and 2 of a deposit or withdrawal: the account, then the asset; null after rejecting. */

@@ -4,6 +4,7 @@ import bourse.engine.testing.Commands;
 import bourse.engine.testing.EngineEvent;
 import bourse.sbe.CreateApiKeyDecoder;
 import bourse.sbe.RejectReason;
+import bourse.sbe.RevokeApiKeyDecoder;
 import org.junit.jupiter.api.Test;
 
 import java.util.HexFormat;
@@ -70,6 +71,58 @@ class ApiKeyRulesTest
 
         assertThat(Market.rejectReason(market.submit(Commands.createApiKey().account(ALICE).key("same"))))
             .isEqualTo(RejectReason.DUPLICATE_API_KEY);
+    }
+
+    @Test
+    void shouldTakeARevokedKeyFromTheAccountAndPublishItsHash()
+    {
+        market.submit(Commands.createApiKey().account(ALICE).key("kept"));
+        market.submit(Commands.createApiKey().account(ALICE).key("revoked"));
+
+        final List<EngineEvent> events = market.submit(Commands.revokeApiKey().account(ALICE).key("revoked"));
+
+        assertThat(events).hasSize(1).first().isInstanceOfSatisfying(EngineEvent.ApiKeyRevoked.class, revoked ->
+        {
+            assertThat(revoked.accountId()).isEqualTo(ALICE);
+            assertThat(revoked.keyHash()).isEqualTo(hex("revoked"));
+        });
+        assertThat(market.venue.dumpState()).contains("  apikey " + hex("kept") + "\n").doesNotContain(hex("revoked"));
+    }
+
+    @Test
+    void shouldRevokeOnlyAKeyOfTheAccountItselfAndOnlyOnce()
+    {
+        market.submit(Commands.createApiKey().account(ALICE).key("alices"));
+
+        assertThat(Market.rejectReason(market.submit(Commands.revokeApiKey().account(BOB).key("alices"))))
+            .as("another account's key").isEqualTo(RejectReason.UNKNOWN_API_KEY);
+        assertThat(market.submit(Commands.revokeApiKey().account(ALICE).key("alices")))
+            .hasOnlyElementsOfType(EngineEvent.ApiKeyRevoked.class);
+        assertThat(Market.rejectReason(market.submit(Commands.revokeApiKey().account(ALICE).key("alices"))))
+            .as("revoked already").isEqualTo(RejectReason.UNKNOWN_API_KEY);
+        assertThat(market.venue.dumpState()).doesNotContain(hex("alices"));
+    }
+
+    @Test
+    void shouldCheckTheAccountThenTheHashOfARevocation()
+    {
+        final List<EngineEvent> unknownAccount = market.submit(Commands.revokeApiKey().account(77).key("any"));
+
+        assertThat(unknownAccount).containsExactly(new EngineEvent.CommandRejected(
+            unknownAccount.get(0).sequence(), unknownAccount.get(0).timestampNs(), 1, unknownAccount.get(0).correlationId(),
+            RevokeApiKeyDecoder.TEMPLATE_ID, RejectReason.UNKNOWN_ACCOUNT, 77, 0, 0, ""));
+        assertThat(Market.rejectReason(market.submit(Commands.revokeApiKey().account(ALICE))))
+            .as("a blank hash").isEqualTo(RejectReason.INVALID_API_KEY);
+    }
+
+    @Test
+    void shouldLetARevokedKeyBeGivenAgain()
+    {
+        market.submit(Commands.createApiKey().account(ALICE).key("again"));
+        market.submit(Commands.revokeApiKey().account(ALICE).key("again"));
+
+        assertThat(market.submit(Commands.createApiKey().account(BOB).key("again")))
+            .hasOnlyElementsOfType(EngineEvent.ApiKeyCreated.class);
     }
 
     private static String hex(final String key)

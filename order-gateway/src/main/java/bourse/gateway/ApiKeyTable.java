@@ -5,7 +5,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Which account each API key belongs to, by the key's SHA-256 in hex: built by the gateway's agent from
- * the engine's {@code ApiKeyCreated} events, read by the gRPC threads that authenticate calls.
+ * the engine's {@code ApiKeyCreated} and {@code ApiKeyRevoked} events, read by the gRPC threads that
+ * authenticate calls.
  */
 final class ApiKeyTable
 {
@@ -14,6 +15,12 @@ final class ApiKeyTable
     void add(final byte[] keyHash, final long accountId)
     {
         accountByHash.put(HexFormat.of().formatHex(keyHash), accountId);
+    }
+
+    /** Forgets a revoked key: calls presenting it from now on are UNAUTHENTICATED. */
+    void remove(final byte[] keyHash)
+    {
+        accountByHash.remove(HexFormat.of().formatHex(keyHash));
     }
 
     /** The account whose key hashes to {@code keyHashHex}, or 0 when no account has it. */

@@ -5,6 +5,7 @@ import bourse.engine.client.EngineProxy;
 import bourse.engine.client.SendResult;
 import bourse.sbe.AccountCreatedDecoder;
 import bourse.sbe.ApiKeyCreatedDecoder;
+import bourse.sbe.ApiKeyRevokedDecoder;
 import bourse.sbe.AssetAddedDecoder;
 import bourse.sbe.BalanceChangedDecoder;
 import bourse.sbe.BookChangedDecoder;
@@ -667,6 +668,14 @@ final class OrderRouter implements EngineEventListener
         begin(event.sequence(), event.timestampNs(), event.sourceId(), event.correlationId());
         event.getKeyHash(keyHash, 0, keyHash.length);
         apiKeys.add(keyHash, event.accountId());
+    }
+
+    @Override
+    public void onApiKeyRevoked(final ApiKeyRevokedDecoder event)
+    {
+        begin(event.sequence(), event.timestampNs(), event.sourceId(), event.correlationId());
+        event.getKeyHash(keyHash, 0, keyHash.length);
+        apiKeys.remove(keyHash);
     }
 
     /**

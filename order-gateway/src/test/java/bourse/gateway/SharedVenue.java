@@ -47,6 +47,16 @@ final class SharedVenue implements BeforeAllCallback, AfterAllCallback
         return venue.trader();
     }
 
+    ApiKey newApiKey(final long accountId)
+    {
+        return venue.newApiKey(accountId);
+    }
+
+    void revoke(final long accountId, final ApiKey key)
+    {
+        venue.revoke(accountId, key);
+    }
+
     ManagedChannel channel()
     {
         return venue.channel;

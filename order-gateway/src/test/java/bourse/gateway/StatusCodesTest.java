@@ -131,6 +131,20 @@ class StatusCodesTest
     }
 
     @Test
+    void shouldRefuseARevokedKeyAndNoOtherOfTheAccount()
+    {
+        final Trader trader = venue.trader();
+        final ApiKey second = venue.newApiKey(trader.accountId);
+        place(trader, limit("before-revoke", Side.SIDE_BUY, "28000", "0.01"));
+
+        venue.revoke(trader.accountId, trader.key);
+
+        assertUnauthenticated(trader.orders, "unknown API key");
+        assertThat(withAuthorization("Bearer " + second.key()).listOpenOrders(ListOpenOrdersRequest.getDefaultInstance())
+            .getOrdersList()).as("the account's other key still works, and its orders stay").hasSize(1);
+    }
+
+    @Test
     void shouldHideEveryOrderOfAnotherAccount()
     {
         final Trader alice = venue.trader();

@@ -181,6 +181,24 @@ final class Venue implements AutoCloseable
         return new Trader(accountId, key, channel);
     }
 
+    /** One more key for the account, known to the gateway by the time this returns. */
+    ApiKey newApiKey(final long accountId)
+    {
+        final ApiKey key = ApiKey.generate(random);
+        final int keysBefore = gateway.apiKeyCount();
+        send(id -> adminProxy.createApiKey(id, accountId, key.hash()));
+        eventually("the gateway to learn the new API key", () -> gateway.apiKeyCount() > keysBefore);
+        return key;
+    }
+
+    /** Revokes the account's key; the gateway has forgotten it by the time this returns. */
+    void revoke(final long accountId, final ApiKey key)
+    {
+        final int keysBefore = gateway.apiKeyCount();
+        send(id -> adminProxy.revokeApiKey(id, accountId, key.hash()));
+        eventually("the gateway to forget the revoked API key", () -> gateway.apiKeyCount() < keysBefore);
+    }
+
     /** Sends an admin command to the engine directly, as an operator's tool would. */
     void send(final LongFunction<SendResult> command)
     {

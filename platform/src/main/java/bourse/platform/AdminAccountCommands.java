@@ -1,16 +1,19 @@
 package bourse.platform;
 
+import bourse.gateway.ApiKey;
 import bourse.platform.admin.EngineAdmin;
 import bourse.platform.admin.EngineAdmin.Answer;
 import bourse.platform.admin.EngineAdmin.Asset;
 import bourse.sbe.RejectReason;
 import bourse.sbe.StpMode;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -189,6 +192,66 @@ final class AdminAccountCommands
         int run(final EngineAdmin admin, final PrintWriter out)
         {
             return createApiKey(admin, accountId, out);
+        }
+    }
+
+    @Command(
+        name = "revoke-api-key",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Revokes one API key of an account: gateways refuse it from then on.",
+            "Give the key itself, or the SHA-256 hash of it that the journal and events carry.",
+            ""})
+    static final class RevokeApiKey extends AdminCommand.AdminCall
+    {
+        private static final int SHA_256_BYTES = 32;
+
+        @Option(names = "--account", paramLabel = "ID", required = true, description = "The account.")
+        long accountId;
+
+        @ArgGroup(multiplicity = "1")
+        KeyOrHash which;
+
+        static final class KeyOrHash
+        {
+            @Option(names = "--key", paramLabel = "API_KEY", required = true, description = "The key (bk_...).")
+            String key;
+
+            @Option(names = "--hash", paramLabel = "HEX", required = true, description = "The key's SHA-256, 64 hex digits.")
+            String hash;
+        }
+
+        @Override
+        int run(final EngineAdmin admin, final PrintWriter out)
+        {
+            final byte[] keyHash;
+            if (which.key != null)
+            {
+                keyHash = ApiKey.hashOf(which.key);
+            }
+            else
+            {
+                try
+                {
+                    keyHash = HexFormat.of().parseHex(which.hash);
+                }
+                catch (final IllegalArgumentException ex)
+                {
+                    throw new ParameterException(spec.commandLine(), "--hash: 64 hex digits, not '" + which.hash + "'");
+                }
+                if (keyHash.length != SHA_256_BYTES)
+                {
+                    throw new ParameterException(spec.commandLine(), "--hash: 64 hex digits, not " + which.hash.length());
+                }
+            }
+            final Answer answer = admin.revokeApiKey(accountId, keyHash);
+            if (!answer.accepted())
+            {
+                return refused("the revocation", answer);
+            }
+            out.println("API key " + HexFormat.of().formatHex(keyHash).substring(0, 12) + "… of account " + accountId + " revoked.");
+            out.flush();
+            return 0;
         }
     }
 }

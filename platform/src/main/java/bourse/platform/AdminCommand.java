@@ -42,6 +42,7 @@ import java.util.concurrent.Callable;
         ""},
     subcommands = {AdminMarketCommands.AddAsset.class, AdminMarketCommands.AddInstrument.class,
         AdminAccountCommands.CreateAccount.class, AdminAccountCommands.Deposit.class, AdminAccountCommands.CreateApiKey.class,
+        AdminAccountCommands.RevokeApiKey.class,
         AdminMarketCommands.Halt.class, AdminMarketCommands.Resume.class})
 final class AdminCommand implements Callable<Integer>
 {

@@ -71,12 +71,20 @@ class GatewayAndAdminCommandsTest
         final CommandRunner.Result listed = CommandRunner.run("order", "list", "--target", target, "--key", group(KEY, secondKey.out()));
         assertThat(listed.outLines()).as(listed.err()).last().isEqualTo("1 open orders");
 
+        final CommandRunner.Result revoked = admin("revoke-api-key", "--account", accountId, "--key", key);
+        assertThat(revoked.out()).as(revoked.err()).matches("API key [0-9a-f]{12}… of account " + accountId + " revoked\\.\n");
+        final CommandRunner.Result refused = CommandRunner.run("order", "list", "--target", target, "--key", key);
+        assertThat(refused.exitCode()).isEqualTo(1);
+        assertThat(refused.err()).contains("UNAUTHENTICATED: unknown API key");
+        assertThat(admin("revoke-api-key", "--account", accountId, "--key", key).err())
+            .contains("the engine refused the revocation: UNKNOWN_API_KEY");
+
         final CommandRunner.Result stopped = gateway.get(30, TimeUnit.SECONDS);
         assertThat(stopped.exitCode()).as(stopped.err()).isZero();
         assertThat(stopped.out())
             .contains("Bourse gRPC order gateway on 127.0.0.1:" + port + " (plaintext)")
             .contains("caught up from " + data + ": 1 API keys")
-            .containsPattern("Gateway stopped: \\d+ calls \\(\\d+ OK, 0 INVALID_ARGUMENT, 0 UNAUTHENTICATED, " +
+            .containsPattern("Gateway stopped: \\d+ calls \\(\\d+ OK, 0 INVALID_ARGUMENT, 1 UNAUTHENTICATED, " +
                 "0 RESOURCE_EXHAUSTED\\), 1 commands sent to the engine");
     }
 

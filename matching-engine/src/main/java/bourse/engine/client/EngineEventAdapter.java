@@ -3,6 +3,7 @@ package bourse.engine.client;
 import bourse.engine.EventSink;
 import bourse.sbe.AccountCreatedDecoder;
 import bourse.sbe.ApiKeyCreatedDecoder;
+import bourse.sbe.ApiKeyRevokedDecoder;
 import bourse.sbe.AssetAddedDecoder;
 import bourse.sbe.BalanceChangedDecoder;
 import bourse.sbe.BookChangedDecoder;
@@ -51,6 +52,7 @@ public final class EngineEventAdapter implements FragmentHandler, EventSink
     private final AssetAddedDecoder assetAdded = new AssetAddedDecoder();
     private final MassCancelCompletedDecoder massCancelCompleted = new MassCancelCompletedDecoder();
     private final ApiKeyCreatedDecoder apiKeyCreated = new ApiKeyCreatedDecoder();
+    private final ApiKeyRevokedDecoder apiKeyRevoked = new ApiKeyRevokedDecoder();
 
     /** Every event goes to each listener in turn, in the order given. */
     public EngineEventAdapter(final EngineEventListener... listeners)
@@ -184,6 +186,13 @@ public final class EngineEventAdapter implements FragmentHandler, EventSink
                 for (final EngineEventListener listener : listeners)
                 {
                     listener.onApiKeyCreated(apiKeyCreated);
+                }
+                break;
+            case ApiKeyRevokedDecoder.TEMPLATE_ID:
+                apiKeyRevoked.wrap(buffer, body, blockLength, version);
+                for (final EngineEventListener listener : listeners)
+                {
+                    listener.onApiKeyRevoked(apiKeyRevoked);
                 }
                 break;
             default:

@@ -2,6 +2,7 @@ package bourse.engine.client;
 
 import bourse.sbe.AccountCreatedDecoder;
 import bourse.sbe.ApiKeyCreatedDecoder;
+import bourse.sbe.ApiKeyRevokedDecoder;
 import bourse.sbe.AssetAddedDecoder;
 import bourse.sbe.BalanceChangedDecoder;
 import bourse.sbe.BookChangedDecoder;
@@ -76,6 +77,10 @@ public interface EngineEventListener
     }
 
     default void onApiKeyCreated(final ApiKeyCreatedDecoder event)
+    {
+    }
+
+    default void onApiKeyRevoked(final ApiKeyRevokedDecoder event)
     {
     }
 }

@@ -14,6 +14,7 @@ import bourse.sbe.NewOrderEncoder;
 import bourse.sbe.OrderType;
 import bourse.sbe.ReplaceOrderEncoder;
 import bourse.sbe.ResumeInstrumentEncoder;
+import bourse.sbe.RevokeApiKeyEncoder;
 import bourse.sbe.Side;
 import bourse.sbe.StpMode;
 import bourse.sbe.TimeInForce;
@@ -62,6 +63,7 @@ public final class EngineProxy
     private final ResumeInstrumentEncoder resumeInstrument = new ResumeInstrumentEncoder();
     private final AddAssetEncoder addAsset = new AddAssetEncoder();
     private final CreateApiKeyEncoder createApiKey = new CreateApiKeyEncoder();
+    private final RevokeApiKeyEncoder revokeApiKey = new RevokeApiKeyEncoder();
     private long lastCorrelationId;
     private SendResult claimResult;
 
@@ -241,6 +243,24 @@ public final class EngineProxy
         if (claim(CreateApiKeyEncoder.BLOCK_LENGTH))
         {
             createApiKey.wrapAndApplyHeader(claim.buffer(), claim.offset(), header)
+                .sequence(0).timestampNs(0).sourceId(sourceId).correlationId(correlationId)
+                .accountId(accountId).putKeyHash(keyHash, 0, keyHash.length);
+            claim.commit();
+        }
+        return claimResult;
+    }
+
+    /** Takes the key of this hash from the account: gateways refuse it once they see {@code ApiKeyRevoked}. */
+    public SendResult revokeApiKey(final long correlationId, final long accountId, final byte[] keyHash)
+    {
+        if (keyHash.length != RevokeApiKeyEncoder.keyHashLength())
+        {
+            throw new IllegalArgumentException(
+                "a key hash is " + RevokeApiKeyEncoder.keyHashLength() + " bytes, not " + keyHash.length);
+        }
+        if (claim(RevokeApiKeyEncoder.BLOCK_LENGTH))
+        {
+            revokeApiKey.wrapAndApplyHeader(claim.buffer(), claim.offset(), header)
                 .sequence(0).timestampNs(0).sourceId(sourceId).correlationId(correlationId)
                 .accountId(accountId).putKeyHash(keyHash, 0, keyHash.length);
             claim.commit();

@@ -557,7 +557,8 @@ final class CommandStreams
         BAND_ZERO, BAND_TOO_WIDE, MAKER_FEE_NEGATIVE, TAKER_FEE_TOO_HIGH, REFERENCE_ZERO, REFERENCE_OFF_TICK,
         QUOTE_PER_TICK_LOT_FRACTIONAL, QUOTE_PER_TICK_LOT_TOO_LARGE, QUOTE_PER_TICK_LOT_LARGEST,
         QUOTE_PER_TICK_LOT_JUST_TOO_LARGE,
-        NEW_API_KEY, DUPLICATE_API_KEY, API_KEY_UNKNOWN_ACCOUNT, API_KEY_BLANK
+        NEW_API_KEY, DUPLICATE_API_KEY, API_KEY_UNKNOWN_ACCOUNT, API_KEY_BLANK,
+        REVOKE_API_KEY, REVOKE_NEW_API_KEY, REVOKE_OTHERS_API_KEY, REVOKE_API_KEY_BLANK
     }
 
     private static Arbitrary<Commands.Builder<?>> referenceData()
@@ -621,6 +622,14 @@ final class CommandStreams
                 .key(apiKey(TRADERS[(variant + 1) % TRADERS.length]));
             case API_KEY_UNKNOWN_ACCOUNT -> Commands.createApiKey().account(UNKNOWN_ACCOUNT).key("orphan-" + variant);
             case API_KEY_BLANK -> Commands.createApiKey().account(TRADERS[variant % TRADERS.length])
+                .keyHash(new byte[CreateApiKeyEncoder.keyHashLength()]);
+            // Revoked once, then UNKNOWN_API_KEY; a new key may be revoked before it exists, or after.
+            case REVOKE_API_KEY -> Commands.revokeApiKey().account(TRADERS[variant % TRADERS.length])
+                .key(apiKey(TRADERS[variant % TRADERS.length]));
+            case REVOKE_NEW_API_KEY -> Commands.revokeApiKey().account(TRADERS[variant % TRADERS.length]).key("new-" + variant);
+            case REVOKE_OTHERS_API_KEY -> Commands.revokeApiKey().account(TRADERS[variant % TRADERS.length])
+                .key(apiKey(TRADERS[(variant + 1) % TRADERS.length]));
+            case REVOKE_API_KEY_BLANK -> Commands.revokeApiKey().account(TRADERS[variant % TRADERS.length])
                 .keyHash(new byte[CreateApiKeyEncoder.keyHashLength()]);
         };
     }

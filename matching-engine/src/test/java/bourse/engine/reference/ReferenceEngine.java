@@ -13,6 +13,7 @@ import bourse.sbe.CancelOrderDecoder;
 import bourse.sbe.CancelReason;
 import bourse.sbe.CreateAccountDecoder;
 import bourse.sbe.CreateApiKeyDecoder;
+import bourse.sbe.RevokeApiKeyDecoder;
 import bourse.sbe.DepositDecoder;
 import bourse.sbe.HaltInstrumentDecoder;
 import bourse.sbe.InstrumentStatus;
@@ -67,7 +68,8 @@ public final class ReferenceEngine implements TestVenue.Engine
         Map.entry(HaltInstrumentDecoder.TEMPLATE_ID, HaltInstrumentDecoder.BLOCK_LENGTH),
         Map.entry(ResumeInstrumentDecoder.TEMPLATE_ID, ResumeInstrumentDecoder.BLOCK_LENGTH),
         Map.entry(AddAssetDecoder.TEMPLATE_ID, AddAssetDecoder.BLOCK_LENGTH),
-        Map.entry(CreateApiKeyDecoder.TEMPLATE_ID, CreateApiKeyDecoder.BLOCK_LENGTH));
+        Map.entry(CreateApiKeyDecoder.TEMPLATE_ID, CreateApiKeyDecoder.BLOCK_LENGTH),
+        Map.entry(RevokeApiKeyDecoder.TEMPLATE_ID, RevokeApiKeyDecoder.BLOCK_LENGTH));
 
     private final int maxOpenOrdersPerAccount;
     private final TreeMap<Integer, Asset> assets = new TreeMap<>();
@@ -166,6 +168,9 @@ public final class ReferenceEngine implements TestVenue.Engine
                 break;
             case CreateApiKeyDecoder.TEMPLATE_ID:
                 onCreateApiKey(new CreateApiKeyDecoder().wrap(buffer, body, blockLength, version));
+                break;
+            case RevokeApiKeyDecoder.TEMPLATE_ID:
+                onRevokeApiKey(new RevokeApiKeyDecoder().wrap(buffer, body, blockLength, version));
                 break;
             default:
                 throw new IllegalStateException("unreachable: template " + header.templateId());
@@ -360,23 +365,8 @@ public final class ReferenceEngine implements TestVenue.Engine
         final byte[] keyHash = new byte[CreateApiKeyDecoder.keyHashLength()];
         command.getKeyHash(keyHash, 0, keyHash.length);
         final String hex = HexFormat.of().formatHex(keyHash);
-        final RejectReason reason;
-        if (!accounts.containsKey(accountId))
-        {
-            reason = RejectReason.UNKNOWN_ACCOUNT;
-        }
-        else if (hex.equals("0".repeat(hex.length())))
-        {
-            reason = RejectReason.INVALID_API_KEY;
-        }
-        else if (apiKeyOwners.containsKey(hex))
-        {
-            reason = RejectReason.DUPLICATE_API_KEY;
-        }
-        else
-        {
-            reason = null;
-        }
+        final RejectReason invalid = keyCommandReject(accountId, hex);
+        final RejectReason reason = invalid != null ? invalid : apiKeyOwners.containsKey(hex) ? RejectReason.DUPLICATE_API_KEY : null;
         if (reason != null)
         {
             reject(reason, accountId, 0, 0, NO_CLIENT_ORDER_ID);
@@ -384,6 +374,33 @@ public final class ReferenceEngine implements TestVenue.Engine
         }
         apiKeyOwners.put(hex, accountId);
         events.add(new EngineEvent.ApiKeyCreated(sequence, timestampNs, sourceId, correlationId, accountId, hex));
+    }
+
+    private void onRevokeApiKey(final RevokeApiKeyDecoder command)
+    {
+        begin(RevokeApiKeyDecoder.TEMPLATE_ID,
+            command.sequence(), command.timestampNs(), command.sourceId(), command.correlationId());
+        final long accountId = command.accountId();
+        final byte[] keyHash = new byte[RevokeApiKeyDecoder.keyHashLength()];
+        command.getKeyHash(keyHash, 0, keyHash.length);
+        final String hex = HexFormat.of().formatHex(keyHash);
+        final RejectReason invalid = keyCommandReject(accountId, hex);
+        final RejectReason reason = invalid != null ? invalid :
+            !Long.valueOf(accountId).equals(apiKeyOwners.get(hex)) ? RejectReason.UNKNOWN_API_KEY : null;
+        if (reason != null)
+        {
+            reject(reason, accountId, 0, 0, NO_CLIENT_ORDER_ID);
+            return;
+        }
+        apiKeyOwners.remove(hex);
+        events.add(new EngineEvent.ApiKeyRevoked(sequence, timestampNs, sourceId, correlationId, accountId, hex));
+    }
+
+    /** Both key commands check the account, then that the hash is not blank. */
+    private RejectReason keyCommandReject(final long accountId, final String hex)
+    {
+        return !accounts.containsKey(accountId) ? RejectReason.UNKNOWN_ACCOUNT :
+            hex.equals("0".repeat(hex.length())) ? RejectReason.INVALID_API_KEY : null;
     }
 
     private void onTransfer(final boolean deposit, final long accountId, final int assetId, final long amount)

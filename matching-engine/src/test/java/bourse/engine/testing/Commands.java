@@ -14,6 +14,7 @@ import bourse.sbe.NewOrderEncoder;
 import bourse.sbe.OrderType;
 import bourse.sbe.ReplaceOrderEncoder;
 import bourse.sbe.ResumeInstrumentEncoder;
+import bourse.sbe.RevokeApiKeyEncoder;
 import bourse.sbe.Side;
 import bourse.sbe.StpMode;
 import bourse.sbe.TimeInForce;
@@ -105,6 +106,11 @@ public final class Commands
     public static CreateApiKey createApiKey()
     {
         return new CreateApiKey();
+    }
+
+    public static RevokeApiKey revokeApiKey()
+    {
+        return new RevokeApiKey();
     }
 
     /** The SHA-256 of an API key, as the engine keeps it. */
@@ -1036,29 +1042,40 @@ public final class Commands
         }
     }
 
-    public static final class CreateApiKey extends Builder<CreateApiKey>
+    /** What giving and taking an API key have in common: the account and the key's hash. */
+    public abstract static class ApiKeyCommand<T extends ApiKeyCommand<T>> extends Builder<T>
     {
-        private long accountId = 1;
-        private byte[] keyHash = new byte[CreateApiKeyEncoder.keyHashLength()];
+        long accountId = 1;
+        byte[] keyHash = new byte[CreateApiKeyEncoder.keyHashLength()];
 
-        public CreateApiKey account(final long accountId)
+        @SuppressWarnings("unchecked")
+        public T account(final long accountId)
         {
             this.accountId = accountId;
-            return this;
+            return (T)this;
         }
 
         /** The hash of this key. */
-        public CreateApiKey key(final String apiKey)
+        public T key(final String apiKey)
         {
             return keyHash(apiKeyHash(apiKey));
         }
 
-        public CreateApiKey keyHash(final byte[] keyHash)
+        @SuppressWarnings("unchecked")
+        public T keyHash(final byte[] keyHash)
         {
             this.keyHash = keyHash.clone();
-            return this;
+            return (T)this;
         }
 
+        String describe(final String name, final Stamp stamp)
+        {
+            return name + "{" + stamp.text() + " account=" + accountId + " keyHash=" + HexFormat.of().formatHex(keyHash) + "}";
+        }
+    }
+
+    public static final class CreateApiKey extends ApiKeyCommand<CreateApiKey>
+    {
         @Override
         int blockLength()
         {
@@ -1081,8 +1098,35 @@ public final class Commands
         @Override
         String describe(final Stamp stamp)
         {
-            return "CreateApiKey{" + stamp.text() + " account=" + accountId +
-                " keyHash=" + HexFormat.of().formatHex(keyHash) + "}";
+            return describe("CreateApiKey", stamp);
+        }
+    }
+
+    public static final class RevokeApiKey extends ApiKeyCommand<RevokeApiKey>
+    {
+        @Override
+        int blockLength()
+        {
+            return RevokeApiKeyEncoder.BLOCK_LENGTH;
+        }
+
+        @Override
+        int encode(final MutableDirectBuffer buffer, final MessageHeaderEncoder header, final Stamp stamp)
+        {
+            return MessageHeaderEncoder.ENCODED_LENGTH + new RevokeApiKeyEncoder().wrapAndApplyHeader(buffer, 0, header)
+                .sequence(stamp.sequence())
+                .timestampNs(stamp.timestampNs())
+                .sourceId(stamp.sourceId())
+                .correlationId(stamp.correlationId())
+                .accountId(accountId)
+                .putKeyHash(keyHash, 0, keyHash.length)
+                .encodedLength();
+        }
+
+        @Override
+        String describe(final Stamp stamp)
+        {
+            return describe("RevokeApiKey", stamp);
         }
     }
 

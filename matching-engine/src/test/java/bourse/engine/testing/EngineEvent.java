@@ -122,4 +122,11 @@ public sealed interface EngineEvent
         long accountId, String keyHash) implements EngineEvent
     {
     }
+
+    /** {@code keyHash} in lower-case hex. */
+    record ApiKeyRevoked(
+        long sequence, long timestampNs, int sourceId, long correlationId,
+        long accountId, String keyHash) implements EngineEvent
+    {
+    }
 }

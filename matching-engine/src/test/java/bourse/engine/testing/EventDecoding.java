@@ -2,6 +2,7 @@ package bourse.engine.testing;
 
 import bourse.engine.testing.EngineEvent.AccountCreated;
 import bourse.engine.testing.EngineEvent.ApiKeyCreated;
+import bourse.engine.testing.EngineEvent.ApiKeyRevoked;
 import bourse.engine.testing.EngineEvent.AssetAdded;
 import bourse.engine.testing.EngineEvent.BalanceChanged;
 import bourse.engine.testing.EngineEvent.BookChanged;
@@ -16,6 +17,7 @@ import bourse.engine.testing.EngineEvent.OrderTriggered;
 import bourse.engine.testing.EngineEvent.Trade;
 import bourse.sbe.AccountCreatedDecoder;
 import bourse.sbe.ApiKeyCreatedDecoder;
+import bourse.sbe.ApiKeyRevokedDecoder;
 import bourse.sbe.AssetAddedDecoder;
 import bourse.sbe.BalanceChangedDecoder;
 import bourse.sbe.BookChangedDecoder;
@@ -244,6 +246,15 @@ public final class EventDecoding
                 final byte[] keyHash = new byte[ApiKeyCreatedDecoder.keyHashLength()];
                 d.getKeyHash(keyHash, 0, keyHash.length);
                 return new ApiKeyCreated(
+                    d.sequence(), d.timestampNs(), d.sourceId(), d.correlationId(),
+                    d.accountId(), HexFormat.of().formatHex(keyHash));
+            }
+            case ApiKeyRevokedDecoder.TEMPLATE_ID:
+            {
+                final ApiKeyRevokedDecoder d = wrap(new ApiKeyRevokedDecoder(), buffer, offset, blockLength, version);
+                final byte[] keyHash = new byte[ApiKeyRevokedDecoder.keyHashLength()];
+                d.getKeyHash(keyHash, 0, keyHash.length);
+                return new ApiKeyRevoked(
                     d.sequence(), d.timestampNs(), d.sourceId(), d.correlationId(),
                     d.accountId(), HexFormat.of().formatHex(keyHash));
             }

@@ -9,6 +9,7 @@ import bourse.engine.client.SendResult;
 import bourse.engine.journal.DataDirectory;
 import bourse.sbe.AccountCreatedDecoder;
 import bourse.sbe.ApiKeyCreatedDecoder;
+import bourse.sbe.ApiKeyRevokedDecoder;
 import bourse.sbe.AssetAddedDecoder;
 import bourse.sbe.BalanceChangedDecoder;
 import bourse.sbe.CommandRejectedDecoder;
@@ -186,6 +187,11 @@ public final class EngineAdmin implements AutoCloseable
         return send(correlationId -> proxy.createApiKey(correlationId, accountId, keyHash));
     }
 
+    public Answer revokeApiKey(final long accountId, final byte[] keyHash)
+    {
+        return send(correlationId -> proxy.revokeApiKey(correlationId, accountId, keyHash));
+    }
+
     @Override
     public void close()
     {
@@ -296,6 +302,12 @@ public final class EngineAdmin implements AutoCloseable
 
         @Override
         public void onApiKeyCreated(final ApiKeyCreatedDecoder event)
+        {
+            onAnswer(event.sourceId(), event.correlationId(), event.sequence());
+        }
+
+        @Override
+        public void onApiKeyRevoked(final ApiKeyRevokedDecoder event)
         {
             onAnswer(event.sourceId(), event.correlationId(), event.sequence());
         }

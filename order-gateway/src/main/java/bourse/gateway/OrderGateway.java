@@ -126,14 +126,16 @@ public final class OrderGateway implements AutoCloseable
                 new RateLimiter(context.clock(), context.rateLimitPerSecond(), context.rateLimitBurst()),
                 context.clock(), context.sendTimeoutNs());
             final AuthInterceptor auth = new AuthInterceptor(apiKeys);
+            // Listed before auth, so runs after it: it counts the streams of the account auth found.
+            final StreamLimit streamLimit = new StreamLimit(context.maxStreamsPerAccount());
 
             grpcServer = NettyServerBuilder
                 .forAddress(new InetSocketAddress(context.bindAddress(), context.port()), context.serverCredentials())
                 .intercept(new CallCounting(gatewayCounters))
                 .addService(ServerInterceptors.intercept(
-                    new OrdersService(intake, context.streamBufferCapacity(), context.maxBatchSize()), auth))
+                    new OrdersService(intake, context.streamBufferCapacity(), context.maxBatchSize()), streamLimit, auth))
                 .addService(ServerInterceptors.intercept(
-                    new MarketDataService(intake, fanout, context.streamBufferCapacity()), auth))
+                    new MarketDataService(intake, fanout, context.streamBufferCapacity()), streamLimit, auth))
                 .addService(health.getHealthService())
                 .addService(ProtoReflectionServiceV1.newInstance())
                 .build()
@@ -251,6 +253,7 @@ public final class OrderGateway implements AutoCloseable
         private int requestQueueCapacity = 4_096;
         private int streamBufferCapacity = 1_024;
         private int maxBatchSize = 1_000;
+        private int maxStreamsPerAccount = 64;
         private int retainFinishedOrders = 100_000;
         private long sendTimeoutNs = TimeUnit.SECONDS.toNanos(10);
         private MarketDataStreams marketDataStreams;
@@ -301,6 +304,7 @@ public final class OrderGateway implements AutoCloseable
             positive(requestQueueCapacity, "requestQueueCapacity");
             positive(streamBufferCapacity, "streamBufferCapacity");
             positive(maxBatchSize, "maxBatchSize");
+            positive(maxStreamsPerAccount, "maxStreamsPerAccount");
             positive(retainFinishedOrders, "retainFinishedOrders");
             if (sendTimeoutNs <= 0 || livenessTimeoutNs <= 0)
             {
@@ -496,6 +500,21 @@ public final class OrderGateway implements AutoCloseable
         public int maxBatchSize()
         {
             return maxBatchSize;
+        }
+
+        /**
+         * Streams (sessions, execution and market-data streams, batches) an account may have open at once;
+         * beyond, RESOURCE_EXHAUSTED. 64 by default.
+         */
+        public Context maxStreamsPerAccount(final int maxStreamsPerAccount)
+        {
+            this.maxStreamsPerAccount = maxStreamsPerAccount;
+            return this;
+        }
+
+        public int maxStreamsPerAccount()
+        {
+            return maxStreamsPerAccount;
         }
 
         /**

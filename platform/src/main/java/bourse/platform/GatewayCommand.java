@@ -72,6 +72,10 @@ final class GatewayCommand implements Callable<Integer>
         description = "Commands an API key may send at once after a quiet spell (default: ${DEFAULT-VALUE}).")
     private int rateLimitBurst;
 
+    @Option(names = "--max-streams", paramLabel = "N", defaultValue = "64",
+        description = "Streams an account may have open at once (default: ${DEFAULT-VALUE}).")
+    private int maxStreamsPerAccount;
+
     @Option(names = "--source-id", paramLabel = "ID", defaultValue = "" + OrderGateway.Context.DEFAULT_SOURCE_ID,
         description = "The gateway's source id on the engine, unique among its clients: give each gateway its own " +
             "(default: ${DEFAULT-VALUE}).")
@@ -97,6 +101,7 @@ final class GatewayCommand implements Callable<Integer>
             .port(port)
             .rateLimitPerSecond(rateLimitPerSecond)
             .rateLimitBurst(rateLimitBurst)
+            .maxStreamsPerAccount(maxStreamsPerAccount)
             .sourceId(sourceId);
         try
         {

@@ -4,6 +4,7 @@ import bourse.engine.service.SmallMachineAeron;
 import bourse.perf.BenchmarkResult;
 import bourse.perf.LatencyPercentiles;
 import bourse.perf.MachineInfo;
+import bourse.perf.RoundTripLatency;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.util.Locale;

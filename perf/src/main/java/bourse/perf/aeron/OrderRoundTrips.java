@@ -8,6 +8,8 @@ import bourse.engine.client.SendResult;
 import bourse.engine.service.EngineService;
 import bourse.engine.service.SmallMachineAeron;
 import bourse.perf.AeronWait;
+import bourse.perf.NanoTimeEpochClock;
+import bourse.perf.RoundTrips;
 import bourse.sbe.AccountCreatedDecoder;
 import bourse.sbe.AssetAddedDecoder;
 import bourse.sbe.BalanceChangedDecoder;
@@ -234,7 +236,7 @@ final class OrderRoundTrips implements RoundTrips, EngineEventListener, AutoClos
         lastCorrelationIdAnswered = correlationId;
         if (answers != null && correlationId >= runFirstCorrelationId)
         {
-            answers.onAnswer(correlationId - runFirstCorrelationId, engineClock.toNanoTime(timestampNs));
+            answers.onAnswer(correlationId - runFirstCorrelationId, engineClock.toNanoTime(timestampNs), System.nanoTime());
         }
     }
 

@@ -1,6 +1,8 @@
 package bourse.perf;
 
 import bourse.engine.journal.SyncPolicy;
+import bourse.engine.service.EngineService;
+import org.agrona.concurrent.EpochNanoClock;
 
 import java.nio.file.Path;
 import java.util.Objects;
@@ -87,6 +89,20 @@ public abstract class RoundTripConfig<C extends RoundTripConfig<C>>
         {
             throw new IllegalArgumentException("stallTimeoutNs must be positive: " + stallTimeoutNs);
         }
+    }
+
+    /**
+     * The engine service to measure: on this configuration's channels with their UDP ports moved to free
+     * ones, stamping commands with {@code clock}, journaling into {@code scratch} unless the journal is off.
+     */
+    public final EngineService.Context engineService(final ScratchDirectory scratch, final EpochNanoClock clock)
+    {
+        return new EngineService.Context()
+            .commandChannel(LoopbackPorts.withFreePorts(commandChannel))
+            .eventChannel(LoopbackPorts.withFreePorts(eventChannel))
+            .clock(clock)
+            .dataDirectory(journal ? scratch.resolve("data") : null)
+            .syncPolicy(syncPolicy);
     }
 
     /** Requests per second offered in the open-loop runs, the same for every kind of round trip. */

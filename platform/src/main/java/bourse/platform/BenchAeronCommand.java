@@ -6,6 +6,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 import java.io.PrintStream;
+import java.util.Map;
 
 /**
  * {@code bourse bench aeron}: the perf module's Aeron tier benchmark (the order round trip to the engine
@@ -28,14 +29,7 @@ final class BenchAeronCommand extends BenchSubcommand
     BenchmarkResult run(final PrintStream progress)
     {
         final AeronBenchmark.Config config = roundTrips.applyTo(new AeronBenchmark.Config());
-        try
-        {
-            config.conclude();
-        }
-        catch (final IllegalArgumentException ex)
-        {
-            throw badOption(ex.getMessage(), ex);
-        }
+        check(config::conclude);
         return AeronBenchmark.run(config, progress);
     }
 
@@ -43,7 +37,7 @@ final class BenchAeronCommand extends BenchSubcommand
     {
         Defaults()
         {
-            super(BenchRoundTripOptions.defaults(new AeronBenchmark.Config()));
+            super(new AeronBenchmark.Config(), Map.of());
         }
     }
 }

@@ -48,12 +48,7 @@ public final class AeronBenchmark
         final String pongChannel = LoopbackPorts.withFreePorts(config.eventChannel());
         final NanoTimeEpochClock engineClock = new NanoTimeEpochClock();
         try (ScratchDirectory scratch = new ScratchDirectory(config.parentDirectory(), "bourse-aeron-bench-");
-            EngineService service = EngineService.launch(new EngineService.Context()
-                .commandChannel(LoopbackPorts.withFreePorts(config.commandChannel()))
-                .eventChannel(LoopbackPorts.withFreePorts(config.eventChannel()))
-                .clock(engineClock)
-                .dataDirectory(config.journal() ? scratch.resolve("data") : null)
-                .syncPolicy(config.syncPolicy()));
+            EngineService service = EngineService.launch(config.engineService(scratch, engineClock));
             OrderRoundTrips orders = new OrderRoundTrips(
                 service.context().aeronDirectoryName(), service.context(), engineClock, config.stallTimeoutNs());
             PingPong pingPong = new PingPong(service.context().aeronDirectoryName(), service.context().livenessTimeoutNs(),

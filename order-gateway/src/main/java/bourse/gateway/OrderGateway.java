@@ -125,7 +125,8 @@ public final class OrderGateway implements AutoCloseable
                 .addService(ProtoReflectionServiceV1.newInstance())
                 .build()
                 .start();
-            runner = new AgentRunner(context.idleStrategy(), context.errorHandler(), null, agent);
+            runner = new AgentRunner(new AwaitingEngineIdleStrategy(context.idleStrategy(), agent::awaitsEngine),
+                context.errorHandler(), null, agent);
             AgentRunner.startOnThread(runner);
         }
         catch (final IOException ex)

@@ -26,6 +26,7 @@ public abstract class RoundTripConfig<C extends RoundTripConfig<C>>
     private String eventChannel;
     private boolean journal = true;
     private SyncPolicy syncPolicy = SyncPolicy.NONE;
+    private EngineIdle engineIdle = EngineIdle.BACKOFF;
     private Path parentDirectory = Path.of(System.getProperty("java.io.tmpdir"));
     private long stallTimeoutNs = RoundTripHarness.DEFAULT_STALL_TIMEOUT_NS;
 
@@ -84,6 +85,7 @@ public abstract class RoundTripConfig<C extends RoundTripConfig<C>>
         Objects.requireNonNull(commandChannel, "commandChannel");
         Objects.requireNonNull(eventChannel, "eventChannel");
         Objects.requireNonNull(syncPolicy, "syncPolicy");
+        Objects.requireNonNull(engineIdle, "engineIdle");
         Objects.requireNonNull(parentDirectory, "parentDirectory");
         if (stallTimeoutNs <= 0)
         {
@@ -93,7 +95,8 @@ public abstract class RoundTripConfig<C extends RoundTripConfig<C>>
 
     /**
      * The engine service to measure: on this configuration's channels with their UDP ports moved to free
-     * ones, stamping commands with {@code clock}, journaling into {@code scratch} unless the journal is off.
+     * ones, stamping commands with {@code clock}, journaling into {@code scratch} unless the journal is off,
+     * idling as {@link #engineIdle()} says.
      */
     public final EngineService.Context engineService(final ScratchDirectory scratch, final EpochNanoClock clock)
     {
@@ -102,7 +105,8 @@ public abstract class RoundTripConfig<C extends RoundTripConfig<C>>
             .eventChannel(LoopbackPorts.withFreePorts(eventChannel))
             .clock(clock)
             .dataDirectory(journal ? scratch.resolve("data") : null)
-            .syncPolicy(syncPolicy);
+            .syncPolicy(syncPolicy)
+            .idleStrategy(engineIdle.newIdleStrategy());
     }
 
     /** Requests per second offered in the open-loop runs, the same for every kind of round trip. */
@@ -226,6 +230,18 @@ public abstract class RoundTripConfig<C extends RoundTripConfig<C>>
     public final SyncPolicy syncPolicy()
     {
         return syncPolicy;
+    }
+
+    /** How the engine thread waits for commands: as on a small machine (the default), or never parking. */
+    public final C engineIdle(final EngineIdle engineIdle)
+    {
+        this.engineIdle = engineIdle;
+        return self();
+    }
+
+    public final EngineIdle engineIdle()
+    {
+        return engineIdle;
     }
 
     /** Where the temporary data directory is made (and deleted afterwards). */

@@ -119,6 +119,8 @@ public abstract class RoundTripResult extends BenchmarkResult
         root.put("eventChannel", eventChannel);
         root.put("journal", config.journal());
         root.put("syncPolicy", config.syncPolicy().name());
+        root.put("engineIdle", config.engineIdle().name());
+        root.put("engineIdleStrategy", config.engineIdle().newIdleStrategy().toString());
     }
 
     /** What the legs of the round trip are called in {@code legsNs}. */
@@ -175,8 +177,9 @@ public abstract class RoundTripResult extends BenchmarkResult
     /** The line of the engine's channels and journal. */
     protected final void appendEngineLine(final StringBuilder text)
     {
-        text.append(String.format(Locale.ROOT, "engine      commands %s, events %s, %s%n",
-            commandChannel, eventChannel, config.journal() ? "journal sync " + config.syncPolicy() : "no journal"));
+        text.append(String.format(Locale.ROOT, "engine      commands %s, events %s, %s, %s idle%n",
+            commandChannel, eventChannel, config.journal() ? "journal sync " + config.syncPolicy() : "no journal",
+            config.engineIdle().name().toLowerCase(Locale.ROOT)));
     }
 
     /** The line of the open-loop settings that heads the latency table. */

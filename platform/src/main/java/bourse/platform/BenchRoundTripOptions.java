@@ -1,6 +1,7 @@
 package bourse.platform;
 
 import bourse.engine.journal.SyncPolicy;
+import bourse.perf.EngineIdle;
 import bourse.perf.RoundTripConfig;
 import picocli.CommandLine.Option;
 
@@ -52,6 +53,10 @@ final class BenchRoundTripOptions
     @Option(names = "--sync", paramLabel = "POLICY", description = "How the journals reach the disk (default: ${DEFAULT-VALUE}).")
     private SyncPolicy syncPolicy;
 
+    @Option(names = "--engine-idle", paramLabel = "HOW",
+        description = "How the engine thread waits for commands: BACKOFF as on a small machine, or YIELDING, never parking (default: ${DEFAULT-VALUE}).")
+    private EngineIdle engineIdle;
+
     @Option(names = "--dir", paramLabel = "PATH", description = "Where the temporary data directory is made (default: ${DEFAULT-VALUE}).")
     private Path parentDirectory;
 
@@ -69,22 +74,24 @@ final class BenchRoundTripOptions
             .eventChannel(eventChannel)
             .journal(!noJournal)
             .syncPolicy(syncPolicy)
+            .engineIdle(engineIdle)
             .parentDirectory(parentDirectory);
     }
 
     /** The options' defaults, by long name, read from a benchmark's default configuration. */
     static Map<String, String> defaults(final RoundTripConfig<?> defaults)
     {
-        return Map.of(
-            "--rate", String.valueOf(defaults.ratePerSecond()),
-            "--requests", String.valueOf(defaults.latencyRequests()),
-            "--rounds", String.valueOf(defaults.rounds()),
-            "--warmup", String.valueOf(defaults.warmupRequests()),
-            "--orders", String.valueOf(defaults.throughputOrders()),
-            "--window", String.valueOf(defaults.window()),
-            "--command-channel", defaults.commandChannel(),
-            "--event-channel", defaults.eventChannel(),
-            "--sync", defaults.syncPolicy().name(),
-            "--dir", defaults.parentDirectory().toString());
+        return Map.ofEntries(
+            Map.entry("--rate", String.valueOf(defaults.ratePerSecond())),
+            Map.entry("--requests", String.valueOf(defaults.latencyRequests())),
+            Map.entry("--rounds", String.valueOf(defaults.rounds())),
+            Map.entry("--warmup", String.valueOf(defaults.warmupRequests())),
+            Map.entry("--orders", String.valueOf(defaults.throughputOrders())),
+            Map.entry("--window", String.valueOf(defaults.window())),
+            Map.entry("--command-channel", defaults.commandChannel()),
+            Map.entry("--event-channel", defaults.eventChannel()),
+            Map.entry("--sync", defaults.syncPolicy().name()),
+            Map.entry("--engine-idle", defaults.engineIdle().name()),
+            Map.entry("--dir", defaults.parentDirectory().toString()));
     }
 }

@@ -53,7 +53,7 @@ public final class AeronBenchmark
                 service.context().aeronDirectoryName(), service.context(), engineClock, config.stallTimeoutNs());
             PingPong pingPong = new PingPong(service.context().aeronDirectoryName(), service.context().livenessTimeoutNs(),
                 pingChannel, PING_STREAM_ID, pongChannel, PONG_STREAM_ID, OrderRoundTrips.orderMessageLength(),
-                SmallMachineAeron.backoffIdleStrategy()))
+                config.engineIdle().newIdleStrategy()))
         {
             final EngineService.Context engine = service.context();
             progress.printf(Locale.ROOT, "engine service on %s, commands %s, events %s, journal in %s%n",

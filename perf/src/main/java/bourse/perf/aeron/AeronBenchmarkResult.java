@@ -1,6 +1,5 @@
 package bourse.perf.aeron;
 
-import bourse.engine.service.SmallMachineAeron;
 import bourse.perf.MachineInfo;
 import bourse.perf.RoundTripLatency;
 import bourse.perf.RoundTripResult;
@@ -56,7 +55,6 @@ public final class AeronBenchmarkResult extends RoundTripResult
         root.put("pingChannel", pingChannel);
         root.put("pongChannel", pongChannel);
         root.put("mediaDriver", "embedded, SHARED threading, backoff idle");
-        root.put("idleStrategy", SmallMachineAeron.backoffIdleStrategy().toString());
         root.put("engineBackPressure", engineBackPressure);
     }
 
@@ -72,7 +70,7 @@ public final class AeronBenchmarkResult extends RoundTripResult
         appendEngineLine(text);
         text.append(String.format(Locale.ROOT, "ping-pong   pings %s, pongs %s, %d-byte messages%n",
             pingChannel, pongChannel, messageLength));
-        text.append("driver      embedded, SHARED threading, backoff idle; the engine and pong threads back off alike\n");
+        text.append("driver      embedded, SHARED threading, backoff idle; the engine and pong threads idle alike\n");
         appendLatencyHeader(text);
         appendPercentilesRow(text, "orders", latency());
         appendPercentilesRow(text, "ping-pong", baseline());

@@ -1,6 +1,7 @@
 package bourse.gateway;
 
 import org.agrona.concurrent.IdleStrategy;
+import org.agrona.concurrent.NanoClock;
 
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -20,16 +21,19 @@ final class AwaitingEngineIdleStrategy implements IdleStrategy
 
     private final IdleStrategy idleStrategy;
     private final BooleanSupplier awaitsEngine;
+    private final NanoClock clock;
     private long awaitingSinceNs = NOT_AWAITING;
 
     /**
      * @param idleStrategy how to idle otherwise: the configured strategy.
      * @param awaitsEngine whether commands wait for the engine's answer; asked on the agent thread.
+     * @param clock        the gateway's clock, which bounds the yielding.
      */
-    AwaitingEngineIdleStrategy(final IdleStrategy idleStrategy, final BooleanSupplier awaitsEngine)
+    AwaitingEngineIdleStrategy(final IdleStrategy idleStrategy, final BooleanSupplier awaitsEngine, final NanoClock clock)
     {
         this.idleStrategy = idleStrategy;
         this.awaitsEngine = awaitsEngine;
+        this.clock = clock;
     }
 
     @Override
@@ -43,7 +47,7 @@ final class AwaitingEngineIdleStrategy implements IdleStrategy
         }
         if (awaitsEngine.getAsBoolean())
         {
-            final long nowNs = System.nanoTime();
+            final long nowNs = clock.nanoTime();
             if (awaitingSinceNs == NOT_AWAITING)
             {
                 awaitingSinceNs = nowNs;

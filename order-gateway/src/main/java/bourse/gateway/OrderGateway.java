@@ -125,7 +125,7 @@ public final class OrderGateway implements AutoCloseable
                 .addService(ProtoReflectionServiceV1.newInstance())
                 .build()
                 .start();
-            runner = new AgentRunner(new AwaitingEngineIdleStrategy(context.idleStrategy(), agent::awaitsEngine),
+            runner = new AgentRunner(new AwaitingEngineIdleStrategy(context.idleStrategy(), agent::awaitsEngine, context.clock()),
                 context.errorHandler(), null, agent);
             AgentRunner.startOnThread(runner);
         }

@@ -3,16 +3,14 @@ package bourse.gateway;
 import org.agrona.concurrent.IdleStrategy;
 import org.junit.jupiter.api.Test;
 
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 class AwaitingEngineIdleStrategyTest
 {
     private final CountingIdleStrategy configured = new CountingIdleStrategy();
     private boolean awaiting;
-    private final AwaitingEngineIdleStrategy idle = new AwaitingEngineIdleStrategy(configured, () -> awaiting);
+    private long nowNs = 1_000;
+    private final AwaitingEngineIdleStrategy idle = new AwaitingEngineIdleStrategy(configured, () -> awaiting, () -> nowNs);
 
     @Test
     void shouldIdleAsConfiguredWhenNothingAwaitsTheEngine()
@@ -29,6 +27,7 @@ class AwaitingEngineIdleStrategyTest
         awaiting = true;
 
         idle.idle(0);
+        nowNs += AwaitingEngineIdleStrategy.MAX_YIELD_NS - 1;
         idle.idle(0);
 
         assertThat(configured.idles).as("no park: the answer is read as soon as it comes").isZero();
@@ -39,7 +38,7 @@ class AwaitingEngineIdleStrategyTest
     {
         awaiting = true;
         idle.idle(0);
-        LockSupport.parkNanos(AwaitingEngineIdleStrategy.MAX_YIELD_NS + TimeUnit.MILLISECONDS.toNanos(1));
+        nowNs += AwaitingEngineIdleStrategy.MAX_YIELD_NS;
 
         idle.idle(0);
 
@@ -51,7 +50,7 @@ class AwaitingEngineIdleStrategyTest
     {
         awaiting = true;
         idle.idle(0);
-        LockSupport.parkNanos(AwaitingEngineIdleStrategy.MAX_YIELD_NS + TimeUnit.MILLISECONDS.toNanos(1));
+        nowNs += AwaitingEngineIdleStrategy.MAX_YIELD_NS;
 
         idle.idle(1);
         idle.idle(0);

@@ -52,13 +52,7 @@ public final class GrpcBenchmark
         final NanoTimeEpochClock engineClock = new NanoTimeEpochClock();
         try (ScratchDirectory scratch = new ScratchDirectory(config.parentDirectory(), "bourse-grpc-bench-");
             EngineService service = EngineService.launch(config.engineService(scratch, engineClock));
-            OrderGateway gateway = OrderGateway.launch(new OrderGateway.Context()
-                .aeronDirectoryName(service.context().aeronDirectoryName())
-                .engineCommands(service.context().commandChannel(), service.context().commandStreamId())
-                .engineEvents(service.context().eventChannel(), service.context().eventStreamId())
-                .port(0)
-                .rateLimitPerSecond(RATE_LIMIT_PER_SECOND)
-                .rateLimitBurst(RATE_LIMIT_PER_SECOND)))
+            OrderGateway gateway = OrderGateway.launch(gateway(config, service.context())))
         {
             final EngineService.Context engine = service.context();
             progress.printf(Locale.ROOT, "engine service on %s, commands %s, events %s, journal in %s%n",
@@ -81,6 +75,25 @@ public final class GrpcBenchmark
                 LoopbackChannels.closeAll(channels);
             }
         }
+    }
+
+    /**
+     * The gateway in front of {@code engine}, on a free loopback port, with its defaults except for the
+     * limits the benchmark must not hit: the rate limit, and the room for requests and reports when a
+     * window larger than the defaults allow for is asked for (each order has up to two reports in flight).
+     */
+    private static OrderGateway.Context gateway(final Config config, final EngineService.Context engine)
+    {
+        final OrderGateway.Context defaults = new OrderGateway.Context();
+        return new OrderGateway.Context()
+            .aeronDirectoryName(engine.aeronDirectoryName())
+            .engineCommands(engine.commandChannel(), engine.commandStreamId())
+            .engineEvents(engine.eventChannel(), engine.eventStreamId())
+            .port(0)
+            .rateLimitPerSecond(RATE_LIMIT_PER_SECOND)
+            .rateLimitBurst(RATE_LIMIT_PER_SECOND)
+            .requestQueueCapacity(Math.max(defaults.requestQueueCapacity(), 2 * config.streams() * config.window()))
+            .streamBufferCapacity(Math.max(defaults.streamBufferCapacity(), 4 * config.window()));
     }
 
     private static GrpcBenchmarkResult measure(

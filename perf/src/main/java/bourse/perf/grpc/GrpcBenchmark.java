@@ -187,7 +187,7 @@ public final class GrpcBenchmark
 
         public Config()
         {
-            super(new Defaults(4_000, 40_000, 40, 5_000, 1_000_000, 256, DEFAULT_CHANNEL, DEFAULT_CHANNEL));
+            super(new Defaults(4_000, 40_000, 40, 4_000, 500_000, 256, DEFAULT_CHANNEL, DEFAULT_CHANNEL));
         }
 
         /** Checks the configuration; {@link GrpcBenchmark#run} calls it too. */

@@ -20,10 +20,43 @@ final class Decimals
     {
     }
 
-    /** {@code units × 10^-scale} with exactly {@code scale} decimals: {@code format(100000, 8)} is "0.00100000". */
+    /**
+     * {@code units × 10^-scale} with exactly {@code scale} decimals: {@code format(100000, 8)} is "0.00100000".
+     * Written digit by digit rather than through {@link BigDecimal}, which took an eighth of the agent thread's
+     * time when it wrote every number of every execution report.
+     */
     static String format(final long units, final int scale)
     {
-        return BigDecimal.valueOf(units, scale).toPlainString();
+        if (units == Long.MIN_VALUE || scale < 0)
+        {
+            // The one long whose magnitude is no long, and scales no instrument has: the general way.
+            return BigDecimal.valueOf(units, scale).toPlainString();
+        }
+        final String digits = Long.toString(Math.abs(units));
+        final int whole = digits.length() - scale;
+        final StringBuilder text = new StringBuilder(Math.max(digits.length(), scale + 1) + 2);
+        if (units < 0)
+        {
+            text.append('-');
+        }
+        if (whole > 0)
+        {
+            text.append(digits, 0, whole);
+        }
+        else
+        {
+            text.append('0');
+        }
+        if (scale > 0)
+        {
+            text.append('.');
+            for (int i = whole; i < 0; i++)
+            {
+                text.append('0');
+            }
+            text.append(digits, Math.max(0, whole), digits.length());
+        }
+        return text.toString();
     }
 
     /**

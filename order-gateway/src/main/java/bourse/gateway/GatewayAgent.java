@@ -15,6 +15,7 @@ import org.agrona.concurrent.NanoClock;
 
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import java.util.function.IntSupplier;
 
@@ -28,7 +29,8 @@ import java.util.function.IntSupplier;
  * up. A request the engine cannot take yet (back pressure) is run again on the next cycle, and those
  * behind it wait, so that requests reach the engine in the order they came. Control tasks (streams and
  * sessions beginning and ending) take an unbounded queue of their own: their number is bounded by the
- * calls, and a session's end, which may cancel its orders, must never be refused.
+ * calls, and a session's end, which may cancel its orders, must never be refused. Queueing either wakes
+ * the agent thread if it is parked by its idle strategy, so that a request waits for no park to end.
  */
 final class GatewayAgent implements Agent
 {
@@ -50,6 +52,7 @@ final class GatewayAgent implements Agent
     private AgentTask stalled;
     private long nextTimerNs;
     private volatile boolean connected;
+    private volatile Thread thread;
 
     /**
      * @param outputJournal      the engine's output journal, to learn what the engine published before the
@@ -111,16 +114,34 @@ final class GatewayAgent implements Agent
         return connected;
     }
 
+    /** Whether commands the agent sent still wait for the engine's events; agent thread. */
+    boolean awaitsEngine()
+    {
+        return router.pendingCount() > 0;
+    }
+
     /** Queues a request; false when the queue is full. Any thread. */
     boolean offerRequest(final AgentTask task)
     {
-        return requests.offer(task);
+        if (!requests.offer(task))
+        {
+            return false;
+        }
+        wake();
+        return true;
     }
 
     /** Queues a control task, which is never refused. Any thread. */
     void offerControl(final AgentTask task)
     {
         control.offer(task);
+        wake();
+    }
+
+    @Override
+    public void onStart()
+    {
+        thread = Thread.currentThread();
     }
 
     @Override
@@ -175,6 +196,20 @@ final class GatewayAgent implements Agent
     public String roleName()
     {
         return "order-gateway";
+    }
+
+    /**
+     * Ends the agent's park, if it is parked: the backoff strategy parks for up to a millisecond, and even
+     * its shortest park lasts about 60 µs on Linux (the timer slack), which a request would otherwise wait.
+     * Unparking a thread that is not parked only lets its next park return at once.
+     */
+    private void wake()
+    {
+        final Thread agentThread = thread;
+        if (agentThread != null)
+        {
+            LockSupport.unpark(agentThread);
+        }
     }
 
     private int runControlTasks()

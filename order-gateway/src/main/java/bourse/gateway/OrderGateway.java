@@ -140,7 +140,8 @@ public final class OrderGateway implements AutoCloseable
                 .addService(ProtoReflectionServiceV1.newInstance())
                 .build()
                 .start();
-            runner = new AgentRunner(context.idleStrategy(), errorHandler, null, agent);
+            runner = new AgentRunner(new AwaitingEngineIdleStrategy(context.idleStrategy(), agent::awaitsEngine, context.clock()),
+                errorHandler, null, agent);
             AgentRunner.startOnThread(runner);
         }
         catch (final IOException ex)

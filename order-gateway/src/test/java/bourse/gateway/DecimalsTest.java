@@ -5,7 +5,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.util.SplittableRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -19,10 +21,27 @@ class DecimalsTest
         "100000, 8, 100000.00000000, 0.00100000",
         "0, 2, 0, 0.00",
         "7, 0, 7, 7",
-        "9223372036854775807, 18, 0, 9.223372036854775807"})
+        "9223372036854775807, 18, 0, 9.223372036854775807",
+        "-25, 3, 0, -0.025",
+        "-6400050, 2, 0, -64000.50",
+        "-9223372036854775808, 2, 0, -92233720368547758.08",
+        "5, 20, 0, 0.00000000000000000005"})
     void shouldWriteExactlyTheScalesDecimals(final long units, final int scale, final String ignored, final String text)
     {
         assertThat(Decimals.format(units, scale)).isEqualTo(text);
+    }
+
+    @Test
+    void shouldWriteWhatBigDecimalWritesForAnyUnitsAndScale()
+    {
+        final SplittableRandom random = new SplittableRandom(42);
+        for (int i = 0; i < 100_000; i++)
+        {
+            final long units = random.nextBoolean() ? random.nextLong() : random.nextLong(-1_000_000_000, 1_000_000_000);
+            final int scale = random.nextInt(0, 20);
+            assertThat(Decimals.format(units, scale)).as("%d at scale %d", units, scale)
+                .isEqualTo(BigDecimal.valueOf(units, scale).toPlainString());
+        }
     }
 
     @ParameterizedTest

@@ -12,7 +12,8 @@ import java.util.concurrent.Callable;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = "Runs a benchmark and prints its result (--json for machine-readable output).",
-    subcommands = {BenchEngineCommand.class, BenchJournalCommand.class, BenchAeronCommand.class, BenchFeedCommand.class})
+    subcommands = {
+        BenchEngineCommand.class, BenchJournalCommand.class, BenchAeronCommand.class, BenchFeedCommand.class, BenchGrpcCommand.class})
 final class BenchCommand implements Callable<Integer>
 {
     @Spec

@@ -70,14 +70,7 @@ final class BenchFeedCommand extends BenchSubcommand
             .incrementalChannel(incrementalChannel)
             .snapshotChannel(snapshotChannel)
             .publishChannel(publishChannel);
-        try
-        {
-            config.conclude();
-        }
-        catch (final IllegalArgumentException ex)
-        {
-            throw badOption(ex.getMessage(), ex);
-        }
+        check(config::conclude);
         return FeedBenchmark.run(config, progress);
     }
 

@@ -1,6 +1,7 @@
 package bourse.platform;
 
 import bourse.perf.BenchmarkResult;
+import bourse.perf.RoundTripConfig;
 import bourse.perf.engine.WorkloadPasses;
 import picocli.CommandLine.IDefaultValueProvider;
 import picocli.CommandLine.Model.ArgSpec;
@@ -42,6 +43,19 @@ abstract class BenchSubcommand implements Callable<Integer>
     /** Runs the benchmark with the options given, writing progress to {@code progress}. */
     abstract BenchmarkResult run(PrintStream progress);
 
+    /** Checks a benchmark's configuration: what it refuses is reported as a bad option. */
+    final void check(final Runnable conclude)
+    {
+        try
+        {
+            conclude.run();
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            throw badOption(ex.getMessage(), ex);
+        }
+    }
+
     /** An error in the options, reported as picocli reports its own: usage and exit code 2. */
     final ParameterException badOption(final String message, final Exception cause)
     {
@@ -64,9 +78,20 @@ abstract class BenchSubcommand implements Callable<Integer>
         /** The defaults of a benchmark that replays the workload in passes: its {@link BenchWorkloadOptions}' and its own. */
         ConfigDefaults(final WorkloadPasses<?> defaults, final Map<String, String> ownByOption)
         {
-            final Map<String, String> byOption = new HashMap<>(BenchWorkloadOptions.defaults(defaults));
-            byOption.putAll(ownByOption);
-            this.byOption = Map.copyOf(byOption);
+            this(merged(BenchWorkloadOptions.defaults(defaults), ownByOption));
+        }
+
+        /** The defaults of a benchmark of round trips: its {@link BenchRoundTripOptions}' and its own. */
+        ConfigDefaults(final RoundTripConfig<?> defaults, final Map<String, String> ownByOption)
+        {
+            this(merged(BenchRoundTripOptions.defaults(defaults), ownByOption));
+        }
+
+        private static Map<String, String> merged(final Map<String, String> shared, final Map<String, String> own)
+        {
+            final Map<String, String> byOption = new HashMap<>(shared);
+            byOption.putAll(own);
+            return byOption;
         }
 
         @Override

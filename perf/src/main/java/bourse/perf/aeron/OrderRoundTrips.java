@@ -8,6 +8,9 @@ import bourse.engine.client.SendResult;
 import bourse.engine.service.EngineService;
 import bourse.engine.service.SmallMachineAeron;
 import bourse.perf.AeronWait;
+import bourse.perf.BenchMarket;
+import bourse.perf.NanoTimeEpochClock;
+import bourse.perf.RoundTrips;
 import bourse.sbe.AccountCreatedDecoder;
 import bourse.sbe.AssetAddedDecoder;
 import bourse.sbe.BalanceChangedDecoder;
@@ -53,20 +56,11 @@ final class OrderRoundTrips implements RoundTrips, EngineEventListener, AutoClos
     static final int COMMANDS_PER_CYCLE = 4;
 
     private static final int SOURCE_ID = 1;
-    private static final int BTC = 1;
-    private static final int USD = 2;
     private static final int BTC_USD = 1;
     private static final long MAKER = 1;
     private static final long TAKER = 2;
-    /** 64,000.00 USD: prices have two decimals, on a tick of 0.50. */
-    private static final long PRICE = 6_400_000;
-    private static final long TICK = 50;
-    private static final long RESTING_OFFSET = 20 * TICK;
-    /** 0.01 BTC: quantities have eight decimals, in lots of 0.001. */
-    private static final long QUANTITY = 1_000_000;
-    /** A billion USD and a million BTC each: fees of millions of trades never run them dry. */
-    private static final long USD_FUNDING = 1_000_000_000L * 1_000_000L;
-    private static final long BTC_FUNDING = 1_000_000L * 100_000_000L;
+    private static final long PRICE = BenchMarket.PRICE;
+    private static final long RESTING_OFFSET = 20 * BenchMarket.TICK;
     private static final int FRAGMENT_LIMIT = 256;
 
     private final Aeron aeron;
@@ -113,15 +107,11 @@ final class OrderRoundTrips implements RoundTrips, EngineEventListener, AutoClos
     /** Sends the market's set-up commands one by one, each once the one before is answered. */
     void setUpMarket()
     {
-        setUp(id -> proxy.addAsset(id, BTC, "BTC", 8));
-        setUp(id -> proxy.addAsset(id, USD, "USD", 6));
-        setUp(id -> proxy.addInstrument(id, BTC_USD, "BTC-USD", BTC, USD, 2, TICK, 100_000, 100_000, 10_000_000_000L,
-            500, 100, 400, PRICE));
+        BenchMarket.assets(proxy).forEach(this::setUp);
+        setUp(BenchMarket.instrument(proxy, BTC_USD, "BTC-USD"));
         for (final long account : new long[] {MAKER, TAKER})
         {
-            setUp(id -> proxy.createAccount(id, account, StpMode.CANCEL_NEWEST));
-            setUp(id -> proxy.deposit(id, account, USD, USD_FUNDING));
-            setUp(id -> proxy.deposit(id, account, BTC, BTC_FUNDING));
+            BenchMarket.fundedAccount(proxy, account, StpMode.CANCEL_NEWEST).forEach(this::setUp);
         }
         firstOrderCorrelationId = lastCorrelationIdSent + 1;
     }
@@ -184,7 +174,7 @@ final class OrderRoundTrips implements RoundTrips, EngineEventListener, AutoClos
         final long correlationId, final long account, final Side side, final TimeInForce timeInForce, final long price)
     {
         return proxy.newOrder(correlationId, account, BTC_USD, clientOrderId(correlationId), side, OrderType.LIMIT,
-            timeInForce, false, StpMode.ACCOUNT_DEFAULT, price, QUANTITY, 0, 0);
+            timeInForce, false, StpMode.ACCOUNT_DEFAULT, price, BenchMarket.QUANTITY, 0, 0);
     }
 
     /** Each order's client order id is the correlation id of the command that placed it. */
@@ -234,7 +224,7 @@ final class OrderRoundTrips implements RoundTrips, EngineEventListener, AutoClos
         lastCorrelationIdAnswered = correlationId;
         if (answers != null && correlationId >= runFirstCorrelationId)
         {
-            answers.onAnswer(correlationId - runFirstCorrelationId, engineClock.toNanoTime(timestampNs));
+            answers.onAnswer(correlationId - runFirstCorrelationId, engineClock.toNanoTime(timestampNs), System.nanoTime());
         }
     }
 

@@ -3,6 +3,7 @@ package bourse.perf.aeron;
 import bourse.engine.client.EngineChannels;
 import bourse.engine.service.SmallMachineAeron;
 import bourse.perf.AeronWait;
+import bourse.perf.RoundTrips;
 import io.aeron.Aeron;
 import io.aeron.ControlledFragmentAssembler;
 import io.aeron.ExclusivePublication;
@@ -124,7 +125,7 @@ final class PingPong implements RoundTrips, AutoCloseable
         final long ping = buffer.getLong(offset + INDEX_OFFSET);
         if (ping >= runFirstPing)
         {
-            answers.onAnswer(ping - runFirstPing, buffer.getLong(offset + TAKEN_UP_OFFSET));
+            answers.onAnswer(ping - runFirstPing, buffer.getLong(offset + TAKEN_UP_OFFSET), System.nanoTime());
         }
     }
 

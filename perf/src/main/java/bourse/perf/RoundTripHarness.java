@@ -1,7 +1,6 @@
-package bourse.perf.aeron;
+package bourse.perf;
 
 import bourse.engine.service.SmallMachineAeron;
-import bourse.perf.OpenLoop;
 import org.agrona.concurrent.IdleStrategy;
 import org.agrona.concurrent.YieldingIdleStrategy;
 
@@ -13,7 +12,7 @@ import java.util.function.IntSupplier;
  * <ul>
  *     <li>{@link #measureLatency open loop}: request {@code i} is sent when it is due on an
  *     {@link OpenLoop} schedule, whatever has been answered, and its latency runs from that due time to
- *     the moment its answer is polled. Waiting for the next due time, the thread polls answers.</li>
+ *     the moment its answer arrives. Waiting for the next due time, the thread polls answers.</li>
  *     <li>{@link #measureThroughput pipelined}: requests are sent as fast as they go while fewer than
  *     a window of them are unanswered; the rate is requests answered per second.</li>
  * </ul>
@@ -24,9 +23,9 @@ import java.util.function.IntSupplier;
  * answered in well over a millisecond.
  * A run fails, rather than hanging, when nothing is answered for {@code stallTimeoutNs}.
  */
-final class RoundTripHarness
+public final class RoundTripHarness
 {
-    static final long DEFAULT_STALL_TIMEOUT_NS = TimeUnit.SECONDS.toNanos(10);
+    public static final long DEFAULT_STALL_TIMEOUT_NS = TimeUnit.SECONDS.toNanos(10);
 
     private final RoundTrips trips;
     private final long stallTimeoutNs;
@@ -40,14 +39,14 @@ final class RoundTripHarness
     private long answered;
     private long lastProgressNs;
 
-    RoundTripHarness(final RoundTrips trips, final long stallTimeoutNs)
+    public RoundTripHarness(final RoundTrips trips, final long stallTimeoutNs)
     {
         this.trips = trips;
         this.stallTimeoutNs = stallTimeoutNs;
     }
 
     /** Sends {@code requests} on {@code schedule}, adding each one's latency and its parts to {@code latency}. */
-    void measureLatency(final int requests, final OpenLoop schedule, final RoundTripLatency latency)
+    public void measureLatency(final int requests, final OpenLoop schedule, final RoundTripLatency latency)
     {
         if (sentNs.length < requests)
         {
@@ -65,7 +64,7 @@ final class RoundTripHarness
     }
 
     /** Sends {@code requests} with at most {@code window} unanswered; returns requests answered per second. */
-    double measureThroughput(final long requests, final int window)
+    public double measureThroughput(final long requests, final int window)
     {
         startRun(null, null);
         final long startNs = System.nanoTime();
@@ -119,20 +118,19 @@ final class RoundTripHarness
         return work;
     }
 
-    private void onAnswer(final long index, final long serverTakenUpNs)
+    private void onAnswer(final long index, final long serverTakenUpNs, final long answeredNs)
     {
-        final long nowNs = System.nanoTime();
         if (latency != null)
         {
             final int request = (int)index;
             final long dueNs = schedule.dueNs(index);
-            OpenLoop.record(latency.fromScheduled, nowNs - dueNs);
-            OpenLoop.record(latency.sendLate, sentNs[request] - dueNs);
-            // The server's stamp can precede the send by a little: it is read once per duty cycle, before the poll.
-            OpenLoop.record(latency.toServer, Math.max(0, serverTakenUpNs - sentNs[request]));
-            OpenLoop.record(latency.fromServer, Math.max(0, nowNs - serverTakenUpNs));
+            // The send is stamped after the transport took it, so an answer on another thread can precede the stamp.
+            final long sentNs = Math.min(this.sentNs[request], answeredNs);
+            latency.record(answeredNs - dueNs, sentNs - dueNs,
+                // The server's stamp can precede the send by a little: it is read once per duty cycle, before the poll.
+                Math.max(0, serverTakenUpNs - sentNs), Math.max(0, answeredNs - serverTakenUpNs));
         }
         answered++;
-        lastProgressNs = nowNs;
+        lastProgressNs = System.nanoTime();
     }
 }

@@ -1,7 +1,5 @@
-package bourse.perf.aeron;
+package bourse.perf;
 
-import bourse.perf.OpenLoop;
-import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayDeque;
@@ -25,12 +23,14 @@ class RoundTripHarnessTest
         new RoundTripHarness(trips, SECOND_NS).measureLatency(2_000, new OpenLoop(100_000), latency);
 
         assertThat(trips.sent).isEqualTo(2_000);
-        for (final Histogram histogram : List.of(latency.fromScheduled, latency.sendLate, latency.toServer, latency.fromServer))
+        final RoundTripLatency.Percentiles percentiles = latency.percentiles(100_000);
+        for (final LatencyPercentiles histogram : List.of(
+            percentiles.fromScheduled(), percentiles.sendLate(), percentiles.toServer(), percentiles.fromServer()))
         {
-            assertThat(histogram.getTotalCount()).isEqualTo(2_000);
+            assertThat(histogram.count()).isEqualTo(2_000);
         }
-        assertThat(latency.fromScheduled.getValueAtPercentile(50)).isPositive();
-        assertThat(latency.fromScheduled.getMaxValue()).isGreaterThanOrEqualTo(latency.fromServer.getMaxValue());
+        assertThat(latency.fromScheduledAt(50)).isPositive();
+        assertThat(percentiles.fromScheduled().maxNs()).isGreaterThanOrEqualTo(percentiles.fromServer().maxNs());
     }
 
     @Test
@@ -44,9 +44,10 @@ class RoundTripHarnessTest
 
         new RoundTripHarness(trips, SECOND_NS).measureLatency(4_000, new OpenLoop(100_000), latency);
 
-        assertThat(latency.fromScheduled.getValueAtPercentile(75)).isGreaterThan(TimeUnit.MILLISECONDS.toNanos(5));
-        assertThat(latency.fromScheduled.getMaxValue()).isGreaterThan(TimeUnit.MILLISECONDS.toNanos(19));
-        assertThat(latency.sendLate.getValueAtPercentile(75)).as("the client's own lateness shows as such")
+        final RoundTripLatency.Percentiles percentiles = latency.percentiles(100_000);
+        assertThat(latency.fromScheduledAt(75)).isGreaterThan(TimeUnit.MILLISECONDS.toNanos(5));
+        assertThat(percentiles.fromScheduled().maxNs()).isGreaterThan(TimeUnit.MILLISECONDS.toNanos(19));
+        assertThat(percentiles.sendLate().p90Ns()).as("the client's own lateness shows as such")
             .isGreaterThan(TimeUnit.MILLISECONDS.toNanos(5));
     }
 
@@ -110,7 +111,8 @@ class RoundTripHarnessTest
             int work = 0;
             while (!inFlight.isEmpty())
             {
-                answers.onAnswer(inFlight.poll(), System.nanoTime());
+                final long nowNs = System.nanoTime();
+                answers.onAnswer(inFlight.poll(), nowNs, nowNs);
                 work++;
             }
             return work;

@@ -1,4 +1,4 @@
-package bourse.perf.aeron;
+package bourse.perf;
 
 import org.agrona.concurrent.EpochNanoClock;
 import org.agrona.concurrent.SystemEpochNanoClock;
@@ -8,7 +8,7 @@ import org.agrona.concurrent.SystemEpochNanoClock;
  * stamps commands with it, and the benchmark, in the same process, turns the stamps on the events
  * back into {@code nanoTime} to split each round trip at the moment the engine took the command up.
  */
-final class NanoTimeEpochClock implements EpochNanoClock
+public final class NanoTimeEpochClock implements EpochNanoClock
 {
     private final long offsetNs = new SystemEpochNanoClock().nanoTime() - System.nanoTime();
 
@@ -19,7 +19,7 @@ final class NanoTimeEpochClock implements EpochNanoClock
     }
 
     /** The {@link System#nanoTime()} value of a time this clock gave. */
-    long toNanoTime(final long epochNs)
+    public long toNanoTime(final long epochNs)
     {
         return epochNs - offsetNs;
     }

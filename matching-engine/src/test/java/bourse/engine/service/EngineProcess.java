@@ -1,6 +1,9 @@
 package bourse.engine.service;
 
+import org.agrona.IoUtil;
+
 import java.io.BufferedReader;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -17,10 +20,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 final class EngineProcess implements AutoCloseable
 {
     static final long TIMEOUT_S = 30;
+    private static final String READY = "READY ";
 
     private final Process process;
     private final BufferedReader output;
     private final List<String> lines = new ArrayList<>();
+    /** The child's embedded driver directory, from its READY line: a killed child leaves it behind. */
+    private volatile String aeronDirectoryName;
 
     EngineProcess(final EngineService.Context channels, final String... extraArguments) throws IOException
     {
@@ -50,6 +56,10 @@ final class EngineProcess implements AutoCloseable
                 for (String next = output.readLine(); next != null; next = output.readLine())
                 {
                     lines.add(next);
+                    if (next.startsWith(READY))
+                    {
+                        aeronDirectoryName = next.substring(READY.length()).trim();
+                    }
                     if (next.startsWith(prefix))
                     {
                         return next;
@@ -76,7 +86,10 @@ final class EngineProcess implements AutoCloseable
         assertThat(process.exitValue()).isZero();
     }
 
-    /** SIGKILL: no shutdown hook, no close, nothing flushed that was not already in the page cache. */
+    /**
+     * SIGKILL: no shutdown hook, no close, nothing flushed that was not already in the page cache. The
+     * child's driver directory, which it had no chance to delete, is deleted here (tens of MB of /dev/shm).
+     */
     void kill()
     {
         try
@@ -86,6 +99,11 @@ final class EngineProcess implements AutoCloseable
         catch (final InterruptedException ex)
         {
             Thread.currentThread().interrupt();
+        }
+        final String directory = aeronDirectoryName;
+        if (directory != null)
+        {
+            IoUtil.delete(new File(directory), true);
         }
     }
 

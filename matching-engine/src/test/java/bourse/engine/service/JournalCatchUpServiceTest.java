@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.time.Duration;
 
 import static bourse.engine.service.EngineTestClient.BTC_USD;
 import static bourse.engine.service.EngineTestClient.BUYER;
@@ -99,13 +100,29 @@ final class JournalCatchUpServiceTest
 
     private static void awaitBoth(final EventStream early, final LateConsumer late, final long lastCorrelationId)
     {
-        Polling.until("both consumers to see the last order", () ->
+        try
         {
-            early.poll();
-            late.poll();
-            return early.listener.has(event -> event.correlationId() == lastCorrelationId) &&
-                late.listener.has(event -> event.correlationId() == lastCorrelationId);
-        });
+            Polling.until("both consumers to see the last order", Duration.ofSeconds(30), () ->
+            {
+                early.poll();
+                late.poll();
+                return early.listener.has(event -> event.correlationId() == lastCorrelationId) &&
+                    late.listener.has(event -> event.correlationId() == lastCorrelationId);
+            });
+        }
+        catch (final AssertionError timedOut)
+        {
+            throw new AssertionError(timedOut.getMessage() + ": the early consumer has " + early.listener.events.size() +
+                " events up to sequence " + lastSequence(early.listener) + ", the late one " + late.listener.events.size() +
+                " up to " + lastSequence(late.listener) + " (" + late.catchUp.eventsFromJournal() + " commands from the journal, " +
+                late.catchUp.duplicatesDropped() + " duplicates dropped; connected: early " +
+                early.subscription.isConnected() + ", late " + late.subscription.isConnected() + ")", timedOut);
+        }
+    }
+
+    private static long lastSequence(final RecordingListener listener)
+    {
+        return listener.events.isEmpty() ? 0 : listener.events.get(listener.events.size() - 1).sequence();
     }
 
     /** A subscription added now, its events decoded through a catch-up from the service's journal. */

@@ -8,14 +8,20 @@ import bourse.sbe.OrderType;
 import bourse.sbe.Side;
 import bourse.sbe.StpMode;
 import bourse.sbe.TimeInForce;
+import io.aeron.Aeron;
 import io.aeron.FragmentAssembler;
 import io.aeron.Subscription;
+import io.aeron.driver.MediaDriver;
+import org.agrona.CloseHelper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 
 import static bourse.engine.service.EngineTestClient.BTC_USD;
 import static bourse.engine.service.EngineTestClient.BUYER;
@@ -37,10 +43,13 @@ final class JournalCatchUpServiceTest
     Path data;
 
     private JournaledService venue;
+    private final List<AutoCloseable> lateProcess = new ArrayList<>();
 
     @AfterEach
     void close()
     {
+        Collections.reverse(lateProcess);
+        CloseHelper.closeAll(lateProcess);
         venue.close();
     }
 
@@ -120,18 +129,32 @@ final class JournalCatchUpServiceTest
         }
     }
 
+    private Aeron lateAeron()
+    {
+        final MediaDriver driver = MediaDriver.launch(SmallMachineAeron.driverContext(
+            SmallMachineAeron.uniqueAeronDirectoryName("late"), true, venue.service.context().livenessTimeoutNs()));
+        lateProcess.add(driver);
+        final Aeron aeron = Aeron.connect(SmallMachineAeron.clientContext(
+            driver.aeronDirectoryName(), venue.service.context().livenessTimeoutNs()));
+        lateProcess.add(aeron);
+        return aeron;
+    }
+
     private static long lastSequence(final RecordingListener listener)
     {
         return listener.events.isEmpty() ? 0 : listener.events.get(listener.events.size() - 1).sequence();
     }
 
-    /** A subscription added now, its events decoded through a catch-up from the service's journal. */
+    /**
+     * A subscription added now, as a process started late would add it (its own media driver and Aeron
+     * client), its events decoded through a catch-up from the service's journal.
+     */
     private final class LateConsumer
     {
         final RecordingListener listener = new RecordingListener();
         final EngineEventAdapter adapter = new EngineEventAdapter(listener);
         final JournalCatchUp catchUp = new JournalCatchUp(new DataDirectory(data).output(), adapter);
-        final Subscription subscription = venue.client.aeron.addSubscription(
+        final Subscription subscription = lateAeron().addSubscription(
             EngineChannels.eventSubscriptionChannel(venue.service.context().eventChannel()),
             venue.service.context().eventStreamId());
         final FragmentAssembler assembler = new FragmentAssembler((buffer, offset, length, header) ->

@@ -43,8 +43,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ExecutionStreamsTest
 {
-    /** Small, so that a reader that stops overflows its buffer soon. */
-    private static final int STREAM_BUFFER = 32;
+    /**
+     * Small, so that a reader that stops overflows its buffer well within the test's 3,000 reports (after
+     * its connection's 64 KiB window and gRPC's 32 KiB ready threshold), yet room enough for a reader that
+     * keeps up to ride out a burst the gateway's agent produces faster than a loaded 2-core machine
+     * schedules that reader's transport thread: at 32 such a reader was sometimes dropped too.
+     */
+    private static final int STREAM_BUFFER = 256;
     /** The open order a stream's first message reports, which shows that the stream is registered. */
     private static final String ANCHOR = "anchor";
     @RegisterExtension

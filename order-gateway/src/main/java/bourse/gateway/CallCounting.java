@@ -8,8 +8,6 @@ import io.grpc.ServerCallHandler;
 import io.grpc.ServerInterceptor;
 import io.grpc.Status;
 
-import java.util.concurrent.atomic.AtomicBoolean;
-
 /**
  * Counts every call of the server as it starts and ends, by status, and its messages both ways
  * ({@link GatewayCounters}). Outermost, so that the calls the authentication refuses are counted too.
@@ -29,7 +27,6 @@ final class CallCounting implements ServerInterceptor
     {
         counters.callsStarted().increment();
         counters.callsOpen().increment();
-        final AtomicBoolean ended = new AtomicBoolean();
         final ServerCall<Q, R> counted = new SimpleForwardingServerCall<>(call)
         {
             @Override
@@ -38,15 +35,8 @@ final class CallCounting implements ServerInterceptor
                 counters.messagesSent().increment();
                 super.sendMessage(message);
             }
-
-            @Override
-            public void close(final Status status, final Metadata trailers)
-            {
-                end(ended, status);
-                super.close(status, trailers);
-            }
         };
-        return new SimpleForwardingServerCallListener<>(next.startCall(counted, headers))
+        return new SimpleForwardingServerCallListener<>(CallEnds.startCall(counted, headers, next, this::end))
         {
             @Override
             public void onMessage(final Q message)
@@ -54,23 +44,12 @@ final class CallCounting implements ServerInterceptor
                 counters.messagesReceived().increment();
                 super.onMessage(message);
             }
-
-            @Override
-            public void onCancel()
-            {
-                end(ended, Status.CANCELLED);
-                super.onCancel();
-            }
         };
     }
 
-    /** Once per call: a cancelled call may still be closed by the service, or closed then reported cancelled. */
-    private void end(final AtomicBoolean ended, final Status status)
+    private void end(final Status status)
     {
-        if (ended.compareAndSet(false, true))
-        {
-            counters.callsOpen().decrement();
-            counters.callsEnded(status.getCode()).increment();
-        }
+        counters.callsOpen().decrement();
+        counters.callsEnded(status.getCode()).increment();
     }
 }

@@ -1,7 +1,5 @@
 package bourse.gateway;
 
-import io.grpc.ForwardingServerCall.SimpleForwardingServerCall;
-import io.grpc.ForwardingServerCallListener.SimpleForwardingServerCallListener;
 import io.grpc.Metadata;
 import io.grpc.MethodDescriptor.MethodType;
 import io.grpc.ServerCall;
@@ -10,7 +8,6 @@ import io.grpc.ServerInterceptor;
 import io.grpc.Status;
 
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -49,38 +46,6 @@ final class StreamLimit implements ServerInterceptor
             {
             };
         }
-        final AtomicBoolean ended = new AtomicBoolean();
-        final Runnable release = () ->
-        {
-            if (ended.compareAndSet(false, true))
-            {
-                open.decrementAndGet();
-            }
-        };
-        final ServerCall<Q, R> releasing = new SimpleForwardingServerCall<>(call)
-        {
-            @Override
-            public void close(final Status status, final Metadata trailers)
-            {
-                release.run();
-                super.close(status, trailers);
-            }
-        };
-        return new SimpleForwardingServerCallListener<>(next.startCall(releasing, headers))
-        {
-            @Override
-            public void onCancel()
-            {
-                release.run();
-                super.onCancel();
-            }
-        };
-    }
-
-    /** Streams the account has open now. */
-    int openStreams(final long accountId)
-    {
-        final AtomicInteger open = openByAccount.get(accountId);
-        return open == null ? 0 : open.get();
+        return CallEnds.startCall(call, headers, next, status -> open.decrementAndGet());
     }
 }

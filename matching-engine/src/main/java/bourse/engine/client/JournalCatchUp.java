@@ -4,11 +4,9 @@ import bourse.engine.EventSink;
 import bourse.engine.journal.JournalEntryHandler;
 import bourse.engine.journal.JournalReadResult;
 import bourse.engine.journal.JournalReader;
-import bourse.sbe.MessageHeaderDecoder;
 import org.agrona.CloseHelper;
 import org.agrona.DirectBuffer;
 
-import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -34,9 +32,6 @@ import java.nio.file.Path;
  */
 public final class JournalCatchUp implements EventSink, AutoCloseable
 {
-    private static final int BLOCK_LENGTH_OFFSET = 0;
-    private static final int SEQUENCE_OFFSET = MessageHeaderDecoder.ENCODED_LENGTH;
-    private static final int SEQUENCED_LENGTH = SEQUENCE_OFFSET + Long.BYTES;
     private static final long NOT_SEQUENCED = 0;
 
     private final Path outputJournal;
@@ -106,9 +101,9 @@ public final class JournalCatchUp implements EventSink, AutoCloseable
     {
         final int end = offset + length;
         int position = offset;
-        while (end - position >= SEQUENCED_LENGTH)
+        while (end - position >= EventFrames.SEQUENCED_LENGTH)
         {
-            final long sequence = buffer.getLong(position + SEQUENCE_OFFSET, ByteOrder.LITTLE_ENDIAN);
+            final long sequence = EventFrames.sequence(buffer, position);
             if (sequence > lastSequence + 1)
             {
                 catchUp(live);
@@ -118,7 +113,7 @@ public final class JournalCatchUp implements EventSink, AutoCloseable
                 break;
             }
             duplicatesDropped++;
-            position += eventLength(buffer, position);
+            position += EventFrames.length(buffer, position);
         }
         if (position < end)
         {
@@ -189,19 +184,14 @@ public final class JournalCatchUp implements EventSink, AutoCloseable
     private static long lastSequenceIn(final DirectBuffer buffer, final int offset, final int end)
     {
         long last = NOT_SEQUENCED;
-        for (int position = offset; end - position >= SEQUENCED_LENGTH; position += eventLength(buffer, position))
+        for (int position = offset; end - position >= EventFrames.SEQUENCED_LENGTH; position += EventFrames.length(buffer, position))
         {
-            final long sequence = buffer.getLong(position + SEQUENCE_OFFSET, ByteOrder.LITTLE_ENDIAN);
+            final long sequence = EventFrames.sequence(buffer, position);
             if (sequence != NOT_SEQUENCED)
             {
                 last = sequence;
             }
         }
         return last;
-    }
-
-    private static int eventLength(final DirectBuffer buffer, final int position)
-    {
-        return MessageHeaderDecoder.ENCODED_LENGTH + (buffer.getShort(position + BLOCK_LENGTH_OFFSET, ByteOrder.LITTLE_ENDIAN) & 0xFFFF);
     }
 }

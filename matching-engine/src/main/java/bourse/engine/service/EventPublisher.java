@@ -1,6 +1,7 @@
 package bourse.engine.service;
 
 import bourse.engine.EventSink;
+import bourse.engine.client.EventFrames;
 import bourse.sbe.CommandRejectedDecoder;
 import bourse.sbe.MessageHeaderDecoder;
 import io.aeron.Publication;
@@ -27,10 +28,7 @@ import java.nio.ByteOrder;
 final class EventPublisher implements EventSink
 {
     private static final int INITIAL_PENDING_CAPACITY = 64 * 1024;
-    private static final int BLOCK_LENGTH_OFFSET = 0;
     private static final int TEMPLATE_ID_OFFSET = 2;
-    /** Header and sequence: the shortest event whose sequence can be read. */
-    private static final int SEQUENCED_LENGTH = MessageHeaderDecoder.ENCODED_LENGTH + 8;
     private static final int REJECT_LENGTH = MessageHeaderDecoder.ENCODED_LENGTH + CommandRejectedDecoder.BLOCK_LENGTH;
 
     private final Publication publication;
@@ -139,7 +137,7 @@ final class EventPublisher implements EventSink
         while (length - chunk >= MessageHeaderDecoder.ENCODED_LENGTH)
         {
             final int position = offset + chunk;
-            final int eventLength = eventLength(buffer, position);
+            final int eventLength = EventFrames.length(buffer, position);
             if (chunk > 0 && chunk + eventLength > maxMessageLength)
             {
                 break;
@@ -157,7 +155,7 @@ final class EventPublisher implements EventSink
     /** Rejects are rare: their reasons are counted by a second walk over a published chunk that has some. */
     private void countRejectsByReason(final DirectBuffer buffer, final int offset, final int length)
     {
-        for (int position = offset; offset + length - position >= REJECT_LENGTH; position += eventLength(buffer, position))
+        for (int position = offset; offset + length - position >= REJECT_LENGTH; position += EventFrames.length(buffer, position))
         {
             if (isReject(buffer, position))
             {
@@ -177,20 +175,15 @@ final class EventPublisher implements EventSink
      */
     long firstPendingSequence()
     {
-        for (int position = pendingOffset; pendingLimit - position >= SEQUENCED_LENGTH; position += eventLength(pending, position))
+        for (int position = pendingOffset; pendingLimit - position >= EventFrames.SEQUENCED_LENGTH; position += EventFrames.length(pending, position))
         {
-            final long sequence = CommandFrames.sequence(pending, position);
+            final long sequence = EventFrames.sequence(pending, position);
             if (sequence != 0)
             {
                 return sequence;
             }
         }
         return 0;
-    }
-
-    private static int eventLength(final DirectBuffer buffer, final int position)
-    {
-        return MessageHeaderDecoder.ENCODED_LENGTH + (buffer.getShort(position + BLOCK_LENGTH_OFFSET, ByteOrder.LITTLE_ENDIAN) & 0xFFFF);
     }
 
     private static boolean isReject(final DirectBuffer buffer, final int position)
